@@ -1,0 +1,4 @@
+export * from './roles.ts';
+export * from './auth.schemas.ts';
+export * from './transcripts.schemas.ts';
+export * from './routes.ts';

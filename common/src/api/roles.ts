@@ -1,0 +1,22 @@
+import { z } from 'zod';
+
+/** A member's role on one transcript; each grants everything the ones before it grant, except approval. */
+export const roles = ['viewer', 'editor', 'reviewer', 'owner'] as const;
+export const roleSchema = z.enum(roles);
+export type Role = z.infer<typeof roleSchema>;
+
+/** What a role may do on a transcript: the single table every route and socket event consults. */
+export const permissions = {
+  read: ['viewer', 'editor', 'reviewer', 'owner'],
+  correct: ['editor', 'reviewer', 'owner'],
+  approve: ['reviewer', 'owner'],
+  manageMembers: ['owner'],
+  manageTranscript: ['owner'],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Permission = keyof typeof permissions;
+
+/** True when `role` grants `permission`. */
+export function can(role: Role | null | undefined, permission: Permission): boolean {
+  return role != null && (permissions[permission] as readonly Role[]).includes(role);
+}

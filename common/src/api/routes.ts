@@ -1,0 +1,22 @@
+/**
+ * The HTTP API's paths, shared so the client and the server cannot drift apart.
+ * State-changing requests need the `x-csrf-token` header equal to the `verity_csrf` cookie.
+ */
+export const apiRoutes = {
+  setup: '/api/setup',
+  signup: '/api/auth/signup',
+  login: '/api/auth/login',
+  logout: '/api/auth/logout',
+  me: '/api/auth/me',
+  password: '/api/auth/password',
+  transcripts: '/api/transcripts',
+  transcript: (id: string) => `/api/transcripts/${encodeURIComponent(id)}`,
+  members: (id: string) => `/api/transcripts/${encodeURIComponent(id)}/members`,
+  member: (id: string, userId: string) => `/api/transcripts/${encodeURIComponent(id)}/members/${encodeURIComponent(userId)}`,
+  invitations: (id: string) => `/api/transcripts/${encodeURIComponent(id)}/invitations`,
+  invitation: (token: string) => `/api/invitations/${encodeURIComponent(token)}`,
+  acceptInvitation: (token: string) => `/api/invitations/${encodeURIComponent(token)}/accept`,
+} as const;
+
+export const csrfCookieName = 'verity_csrf';
+export const csrfHeaderName = 'x-csrf-token';
