@@ -1,0 +1,69 @@
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import express, { type Express } from 'express';
+import helmet from 'helmet';
+import type { Logger } from 'pino';
+import { pinoHttp } from 'pino-http';
+import type { Config } from './config.ts';
+import type { PrismaClient } from './db/prisma.ts';
+import { authRoutes } from './http/auth.routes.ts';
+import { loadSession } from './http/authentication.ts';
+import { parseCookies } from './http/cookies.ts';
+import { csrfProtection } from './http/csrf.ts';
+import { apiNotFound, errorHandler } from './http/error-handler.ts';
+import { healthRoutes } from './http/health.routes.ts';
+import './http/locals.ts';
+import { invitationRoutes, memberRoutes } from './http/members.routes.ts';
+import { transcriptRoutes } from './http/transcripts.routes.ts';
+
+/** The built client, served by the same process so one port is all a user needs. */
+const clientDist = fileURLToPath(new URL('../../client/dist', import.meta.url));
+
+/** Builds the Express app; start-up (database, listening, realtime) lives in index.ts, so tests use this as-is. */
+export function createApp(options: { prisma: PrismaClient; config: Config; logger: Logger }): Express {
+  const { prisma, config, logger } = options;
+  const context = { prisma, config };
+  const app = express();
+  app.disable('x-powered-by');
+  if (config.isBehindProxy) app.set('trust proxy', 1);
+
+  app.use(
+    pinoHttp({
+      logger,
+      genReqId: (req) => (req.headers['x-request-id'] as string | undefined)?.slice(0, 64) || randomUUID(),
+      // One line per request: who asked what and how it went, not every header.
+      serializers: {
+        req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }),
+        res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+      },
+    }),
+  );
+  app.use(
+    helmet({
+      hsts: config.hasSecureCookies,
+      contentSecurityPolicy: { directives: { 'upgrade-insecure-requests': config.hasSecureCookies ? [] : null } },
+    }),
+  );
+  app.use(healthRoutes(context));
+
+  const api = express.Router();
+  api.use(express.json({ limit: '1mb' }));
+  api.use(parseCookies);
+  api.use(csrfProtection({ isSecure: config.hasSecureCookies }));
+  api.use(loadSession(prisma, { ttlMs: config.sessionTtlMs }));
+  api.use(authRoutes(context));
+  api.use('/transcripts', transcriptRoutes(context));
+  api.use('/transcripts/:id', memberRoutes(context));
+  api.use('/invitations', invitationRoutes(context));
+  api.use(apiNotFound);
+  app.use('/api', api);
+
+  if (existsSync(clientDist)) {
+    app.use(express.static(clientDist, { index: false, maxAge: '1h' }));
+    // Client-side routes (/login, /t/:id …) all load the single-page app.
+    app.get(/^(?!\/api\/|\/socket\.io\/).*/, (_req, res) => res.sendFile('index.html', { root: clientDist, maxAge: 0 }));
+  }
+  app.use(errorHandler);
+  return app;
+}

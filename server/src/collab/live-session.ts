@@ -1,0 +1,358 @@
+import * as awarenessProtocol from 'y-protocols/awareness';
+import * as Y from 'yjs';
+import type { Connection, DisconnectReason } from './connection.ts';
+import { isKnownUpdate } from './known-update.ts';
+import type {
+  LiveSessionEvents,
+  LiveSessionOptions,
+  NormalizeDoc,
+  ReceiveResult,
+  RejectReason,
+} from './live-session-types.ts';
+import {
+  encodeAwarenessMessage,
+  encodeSyncStep1,
+  encodeSyncStep2,
+  encodeUpdateMessage,
+  MalformedMessageError,
+  parseMessage,
+} from './protocol.ts';
+import type { AwarenessEntry, ParsedMessage } from './protocol.ts';
+import { TypedEmitter } from './typed-emitter.ts';
+import type { UpdateStore } from './update-store.ts';
+
+interface Member {
+  connection: Connection;
+  /** Awareness client ids this connection introduced; only it may update or remove them. */
+  awarenessClients: Set<number>;
+}
+
+interface LoadedState {
+  doc: Y.Doc;
+  lastSeq: number;
+  checkpointSeq: number;
+}
+
+const normalizeOrigin = Symbol('normalize');
+
+/**
+ * The live, transport-agnostic state of one open transcript: the server's Y.Doc, awareness and the
+ * joined connections. Every received message runs through one per-session queue, so acks come back
+ * in order and no two store appends race; an update is stored before it is applied, broadcast or
+ * acknowledged.
+ */
+export class LiveSession {
+  /** Subscribe here for domain events (history, metrics); the transport needs none of them. */
+  readonly events = new TypedEmitter<LiveSessionEvents>();
+  readonly transcriptId: string;
+  readonly doc: Y.Doc;
+  readonly awareness: awarenessProtocol.Awareness;
+
+  private readonly store: UpdateStore;
+  private readonly checkpointEvery: number;
+  private readonly normalize: NormalizeDoc | undefined;
+  private readonly systemUserId: string;
+  private readonly members = new Map<string, Member>();
+  private readonly awarenessOwners = new Map<number, string>();
+  private queue: Promise<unknown> = Promise.resolve();
+  private checkpoints: Promise<void> = Promise.resolve();
+  private headSeq: number;
+  /** Highest seq a checkpoint was started for; compared with headSeq to decide when to write one. */
+  private checkpointStartedSeq: number;
+  private isClosing = false;
+  private closing: Promise<void> | undefined;
+
+  /** Builds the document from the latest checkpoint plus every later log row. */
+  static async load(options: LiveSessionOptions): Promise<LiveSession> {
+    const doc = new Y.Doc();
+    const checkpoint = await options.store.loadLatest(options.transcriptId);
+    if (checkpoint) Y.applyUpdate(doc, checkpoint.state);
+    const checkpointSeq = checkpoint?.uptoSeq ?? 0;
+    let lastSeq = checkpointSeq;
+    for (const row of await options.store.loadUpdatesAfter(options.transcriptId, checkpointSeq)) {
+      Y.applyUpdate(doc, row.update);
+      lastSeq = Math.max(lastSeq, row.seq);
+    }
+    return new LiveSession(options, { doc, lastSeq, checkpointSeq });
+  }
+
+  private constructor(options: LiveSessionOptions, loaded: LoadedState) {
+    this.transcriptId = options.transcriptId;
+    this.store = options.store;
+    this.checkpointEvery = options.checkpointEvery ?? 200;
+    this.normalize = options.normalize;
+    this.systemUserId = options.systemUserId ?? 'system';
+    this.doc = loaded.doc;
+    this.headSeq = loaded.lastSeq;
+    this.checkpointStartedSeq = loaded.checkpointSeq;
+    this.awareness = new awarenessProtocol.Awareness(this.doc);
+    // The server has no cursor of its own; without this every client would see a phantom peer.
+    this.awareness.setLocalState(null);
+    this.awareness.on('update', this.handleAwarenessChange);
+  }
+
+  /** Seq of the newest stored update the document contains (0 for a never-edited transcript). */
+  get lastSeq(): number {
+    return this.headSeq;
+  }
+
+  /** Number of joined connections. */
+  get connectionCount(): number {
+    return this.members.size;
+  }
+
+  /** True once close() started; a closed session accepts no joins or messages. */
+  get isClosed(): boolean {
+    return this.isClosing;
+  }
+
+  /** Adds a connection and sends it sync step 1, the full state (step 2) and current awareness. */
+  join(connection: Connection): void {
+    if (this.isClosed) {
+      connection.close('session_closed');
+      return;
+    }
+    if (this.members.has(connection.id)) return;
+    this.members.set(connection.id, { connection, awarenessClients: new Set() });
+    safeSend(connection, encodeSyncStep1(this.doc));
+    safeSend(connection, encodeSyncStep2(this.doc));
+    const clients = [...this.awareness.getStates().keys()];
+    if (clients.length > 0) {
+      const update = awarenessProtocol.encodeAwarenessUpdate(this.awareness, clients);
+      safeSend(connection, encodeAwarenessMessage(update));
+    }
+    this.events.emit('connectionJoined', this.describe(connection));
+  }
+
+  /** Removes a connection and its awareness states; the last one out triggers a checkpoint. */
+  leave(connection: Connection): void {
+    const member = this.members.get(connection.id);
+    if (!member) return;
+    this.members.delete(connection.id);
+    for (const clientId of member.awarenessClients) this.awarenessOwners.delete(clientId);
+    // Origin is the leaving connection, which is no longer a member, so everyone else hears it.
+    awarenessProtocol.removeAwarenessStates(this.awareness, [...member.awarenessClients], connection);
+    this.events.emit('connectionLeft', this.describe(connection));
+    if (this.members.size === 0 && !this.isClosed) {
+      // Queued so the checkpoint includes updates still being stored for the departed connection.
+      void this.enqueue(async () => {
+        await this.saveCheckpoint();
+        if (this.members.size === 0 && !this.isClosed) this.events.emit('idle', { transcriptId: this.transcriptId });
+      });
+    }
+  }
+
+  /** Handles one framed message; never throws, whatever the bytes. Results resolve in receive order. */
+  receive(connection: Connection, message: Uint8Array): Promise<ReceiveResult> {
+    if (this.isClosed) return Promise.resolve(reject('session_closed', 'the session is closed'));
+    if (!this.members.has(connection.id)) return Promise.resolve(reject('not_joined', 'join before sending'));
+    return this.enqueue(async () => {
+      try {
+        return await this.handle(connection, message);
+      } catch (error) {
+        // Unexpected (a bug or a Yjs edge case); one bad message must not take the session down.
+        return reject('internal', error instanceof Error ? error.message : 'unexpected error');
+      }
+    });
+  }
+
+  /** Writes a checkpoint now if anything was stored since the last one (after queued messages). */
+  checkpoint(): Promise<void> {
+    return this.enqueue(() => this.saveCheckpoint());
+  }
+
+  /** Disconnects everyone with `reason`, finishes in-flight writes, checkpoints and frees the doc. */
+  close(reason: DisconnectReason): Promise<void> {
+    // The flag goes up before shutDown runs, so the leaves it triggers schedule no idle checkpoint.
+    this.isClosing = true;
+    this.closing ??= this.shutDown(reason);
+    return this.closing;
+  }
+
+  private async shutDown(reason: DisconnectReason): Promise<void> {
+    for (const member of [...this.members.values()]) {
+      member.connection.close(reason);
+      this.leave(member.connection);
+    }
+    await this.queue;
+    await this.saveCheckpoint();
+    this.awareness.off('update', this.handleAwarenessChange);
+    this.awareness.destroy();
+    this.doc.destroy();
+  }
+
+  private async handle(connection: Connection, message: Uint8Array): Promise<ReceiveResult> {
+    // Messages queued before close() began are dropped rather than applied to a doc being torn down.
+    if (this.isClosed) return reject('session_closed', 'the session is closed');
+    let parsed: ParsedMessage;
+    try {
+      parsed = parseMessage(message);
+    } catch (error) {
+      if (error instanceof MalformedMessageError) return reject('malformed_message', error.message);
+      throw error;
+    }
+    switch (parsed.kind) {
+      case 'syncStep1':
+        safeSend(connection, encodeSyncStep2(this.doc, parsed.stateVector));
+        return { kind: 'handled' };
+      case 'syncStep2':
+      case 'update':
+        return this.handleUpdate(connection, parsed.update);
+      case 'awareness':
+        return this.handleAwareness(connection, parsed.update, parsed.entries);
+      case 'queryAwareness': {
+        const clients = [...this.awareness.getStates().keys()];
+        safeSend(connection, encodeAwarenessMessage(awarenessProtocol.encodeAwarenessUpdate(this.awareness, clients)));
+        return { kind: 'handled' };
+      }
+    }
+  }
+
+  private async handleUpdate(connection: Connection, update: Uint8Array): Promise<ReceiveResult> {
+    // Checked before permissions: every client answers our sync step 1 with a step 2, which for a
+    // viewer is empty; rejecting it would turn each viewer handshake into an error.
+    if (isKnownUpdate(this.doc, update)) return { kind: 'accepted', seq: this.headSeq, isDuplicate: true };
+    if (!connection.canWrite) return reject('forbidden', 'this connection may not edit the transcript');
+    // Store only what is new to us: a reconnecting client's step 2 repeats much we already have.
+    const diff = Y.diffUpdate(update, Y.encodeStateVector(this.doc));
+    const seq = await this.append(connection.userId, diff);
+    if (seq === null) return reject('store_failed', 'the update could not be saved');
+    Y.applyUpdate(this.doc, diff, connection);
+    this.broadcast(encodeUpdateMessage(diff), connection);
+    this.events.emit('updateAccepted', {
+      transcriptId: this.transcriptId,
+      userId: connection.userId,
+      seq,
+      byteLength: diff.byteLength,
+    });
+    await this.runNormalize();
+    this.maybeCheckpoint();
+    return { kind: 'accepted', seq, isDuplicate: false };
+  }
+
+  /** Appends to the store; returns null when the store failed (nothing may be applied then). */
+  private async append(userId: string, update: Uint8Array): Promise<number | null> {
+    try {
+      const { seq } = await this.store.append({ transcriptId: this.transcriptId, userId, update });
+      this.headSeq = Math.max(this.headSeq, seq);
+      return seq;
+    } catch {
+      return null;
+    }
+  }
+
+  private async runNormalize(): Promise<void> {
+    if (!this.normalize) return;
+    const normalize = this.normalize;
+    const changes: Uint8Array[] = [];
+    const capture = (update: Uint8Array) => changes.push(update);
+    this.doc.on('update', capture);
+    try {
+      this.doc.transact(() => normalize(this.doc), normalizeOrigin);
+    } catch (error) {
+      this.events.emit('normalizeFailed', { transcriptId: this.transcriptId, error });
+    } finally {
+      this.doc.off('update', capture);
+    }
+    if (changes.length === 0) return;
+    // Unlike client updates this one is already applied (normalization needs the live doc). If the
+    // store fails it is not broadcast; clients get it at their next sync, the log at the next checkpoint.
+    const update = Y.mergeUpdates(changes);
+    const seq = await this.append(this.systemUserId, update);
+    if (seq === null) {
+      this.events.emit('normalizeFailed', { transcriptId: this.transcriptId, error: new Error('store failed') });
+      return;
+    }
+    this.broadcast(encodeUpdateMessage(update), null);
+    this.events.emit('updateAccepted', {
+      transcriptId: this.transcriptId,
+      userId: this.systemUserId,
+      seq,
+      byteLength: update.byteLength,
+    });
+  }
+
+  private handleAwareness(connection: Connection, update: Uint8Array, entries: AwarenessEntry[]): ReceiveResult {
+    const member = this.members.get(connection.id);
+    // Left while this message was queued: re-adding its presence would leave a ghost cursor.
+    if (!member) return reject('not_joined', 'the connection has left');
+    for (const { clientId } of entries) {
+      const owner = this.awarenessOwners.get(clientId);
+      if (clientId === this.awareness.clientID || (owner !== undefined && owner !== connection.id)) {
+        return reject('forbidden', `awareness client ${clientId} belongs to another connection`);
+      }
+    }
+    for (const { clientId } of entries) {
+      this.awarenessOwners.set(clientId, connection.id);
+      member.awarenessClients.add(clientId);
+    }
+    awarenessProtocol.applyAwarenessUpdate(this.awareness, update, connection);
+    return { kind: 'handled' };
+  }
+
+  /** Relays awareness changes (from a connection, a leave or a timeout) to everyone but their origin. */
+  private readonly handleAwarenessChange = (
+    { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
+    origin: unknown,
+  ): void => {
+    const changed = [...added, ...updated, ...removed];
+    if (changed.length === 0) return;
+    const message = encodeAwarenessMessage(awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed));
+    this.broadcast(message, origin);
+  };
+
+  private maybeCheckpoint(): void {
+    if (this.headSeq - this.checkpointStartedSeq >= this.checkpointEvery) void this.saveCheckpoint();
+  }
+
+  /**
+   * Snapshots the doc synchronously (so state and uptoSeq match) and chains the save, so saves finish
+   * in order without holding up the message queue. A failed save is retried at the next trigger.
+   */
+  private saveCheckpoint(): Promise<void> {
+    if (this.headSeq > this.checkpointStartedSeq) {
+      const uptoSeq = this.headSeq;
+      const state = Y.encodeStateAsUpdate(this.doc);
+      const previousSeq = this.checkpointStartedSeq;
+      this.checkpointStartedSeq = uptoSeq;
+      this.checkpoints = this.checkpoints.then(async () => {
+        try {
+          await this.store.saveCheckpoint(this.transcriptId, state, uptoSeq);
+          this.events.emit('checkpointSaved', { transcriptId: this.transcriptId, uptoSeq });
+        } catch (error) {
+          this.checkpointStartedSeq = Math.min(this.checkpointStartedSeq, previousSeq);
+          this.events.emit('checkpointFailed', { transcriptId: this.transcriptId, uptoSeq, error });
+        }
+      });
+    }
+    return this.checkpoints;
+  }
+
+  private broadcast(message: Uint8Array, except: unknown): void {
+    for (const { connection } of this.members.values()) {
+      if (connection !== except) safeSend(connection, message);
+    }
+  }
+
+  private enqueue<T>(task: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(task);
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  private describe(connection: Connection) {
+    return { transcriptId: this.transcriptId, connectionId: connection.id, userId: connection.userId };
+  }
+}
+
+function reject(reason: RejectReason, message: string): ReceiveResult {
+  return { kind: 'rejected', reason, message };
+}
+
+function safeSend(connection: Connection, message: Uint8Array): void {
+  try {
+    connection.send(message);
+  } catch {
+    // A dead socket is the transport's to clean up (it will call leave); others must still get the message.
+  }
+}

@@ -1,0 +1,91 @@
+import type { Connection, DisconnectReason } from './connection.ts';
+import { LiveSession } from './live-session.ts';
+import type { LiveSessionEvents, LiveSessionOptions } from './live-session-types.ts';
+import { TypedEmitter } from './typed-emitter.ts';
+
+/** Options shared by every session the registry opens. */
+export type LiveSessionsOptions = Omit<LiveSessionOptions, 'transcriptId'>;
+
+/** Events of every open session, re-emitted so history can subscribe once for all transcripts. */
+export type LiveSessionsEvents = Omit<LiveSessionEvents, 'idle'>;
+
+const forwardedEvents = [
+  'updateAccepted',
+  'connectionJoined',
+  'connectionLeft',
+  'checkpointSaved',
+  'checkpointFailed',
+  'normalizeFailed',
+] as const satisfies readonly (keyof LiveSessionsEvents)[];
+
+/**
+ * The open live sessions by transcript id. Concurrent requests for one transcript share a single
+ * load; a session is disposed once its last connection left and its checkpoint is written.
+ */
+export class LiveSessions {
+  /** Domain events of all sessions. */
+  readonly events = new TypedEmitter<LiveSessionsEvents>();
+  private readonly sessions = new Map<string, Promise<LiveSession>>();
+  private isShuttingDown = false;
+
+  constructor(private readonly options: LiveSessionsOptions) {}
+
+  /** Number of sessions open or loading. */
+  get size(): number {
+    return this.sessions.size;
+  }
+
+  /** The open session for a transcript, loading it from the store on first use. */
+  get(transcriptId: string): Promise<LiveSession> {
+    if (this.isShuttingDown) return Promise.reject(new Error('live sessions are shutting down'));
+    const existing = this.sessions.get(transcriptId);
+    if (existing) return existing;
+    const loading = LiveSession.load({ ...this.options, transcriptId }).then((session) => {
+      this.wire(session, loading);
+      return session;
+    });
+    this.sessions.set(transcriptId, loading);
+    // A failed load is forgotten so the next join retries instead of inheriting the error forever.
+    loading.catch(() => this.forget(transcriptId, loading));
+    return loading;
+  }
+
+  /** Gets or loads the session and joins the connection to it; resolves with the session. */
+  async join(transcriptId: string, connection: Connection): Promise<LiveSession> {
+    for (;;) {
+      const loading = this.get(transcriptId);
+      const session = await loading;
+      // Checked and joined in one synchronous step: disposal can only happen between awaits.
+      if (!session.isClosed) {
+        session.join(connection);
+        return session;
+      }
+      // Closed while we waited (disposed, or closed directly): drop it and load a fresh one.
+      this.forget(transcriptId, loading);
+    }
+  }
+
+  /** Graceful shutdown: disconnects everyone with `reason` and writes every final checkpoint. */
+  async closeAll(reason: DisconnectReason): Promise<void> {
+    this.isShuttingDown = true;
+    const loading = [...this.sessions.values()];
+    this.sessions.clear();
+    await Promise.allSettled(loading.map(async (session) => (await session).close(reason)));
+  }
+
+  private wire(session: LiveSession, loading: Promise<LiveSession>): void {
+    for (const name of forwardedEvents) {
+      session.events.on(name, (payload) => this.events.emit(name, payload as never));
+    }
+    session.events.on('idle', () => {
+      // Someone may have joined while the idle checkpoint was written; then the session stays.
+      if (session.connectionCount > 0 || session.isClosed) return;
+      this.forget(session.transcriptId, loading);
+      void session.close('session_closed');
+    });
+  }
+
+  private forget(transcriptId: string, loading: Promise<LiveSession>): void {
+    if (this.sessions.get(transcriptId) === loading) this.sessions.delete(transcriptId);
+  }
+}

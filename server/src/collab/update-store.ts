@@ -1,0 +1,42 @@
+/** A full document state (Y.encodeStateAsUpdate) that already contains every log row up to `uptoSeq`. */
+export interface Checkpoint {
+  state: Uint8Array;
+  uptoSeq: number;
+}
+
+/** One row of the append-only update log. */
+export interface StoredUpdate {
+  seq: number;
+  update: Uint8Array;
+}
+
+/** What the session appends: the user comes from the connection, never from the payload. */
+export interface AppendUpdate {
+  transcriptId: string;
+  userId: string;
+  update: Uint8Array;
+}
+
+/**
+ * Durable storage behind a live session: an append-only log of Yjs updates plus periodic checkpoints.
+ *
+ * Contract for implementations (the Postgres one included):
+ * - `append` resolves only once the row is durable; `seq` is strictly increasing per transcript
+ *   (gaps allowed). The session applies and acknowledges an update only after `append` resolves,
+ *   and never calls `append` twice concurrently for one transcript.
+ * - Rows are never pruned by checkpoints: history/versioning reads them, and a checkpoint is only a
+ *   shortcut for loading. `loadUpdatesAfter` returns rows with `seq > afterSeq` in ascending order.
+ * - `saveCheckpoint` may be called with an `uptoSeq` lower than the stored one when two saves race;
+ *   `loadLatest` must return the checkpoint with the highest `uptoSeq`.
+ * - Bytes handed in may be views into larger buffers; copy them if you keep them.
+ */
+export interface UpdateStore {
+  /** Durably appends one accepted update and returns its sequence number. */
+  append(row: AppendUpdate): Promise<{ seq: number }>;
+  /** The checkpoint with the highest `uptoSeq`, or null when none was ever saved. */
+  loadLatest(transcriptId: string): Promise<Checkpoint | null>;
+  /** Log rows after `afterSeq`, ascending by seq. */
+  loadUpdatesAfter(transcriptId: string, afterSeq: number): Promise<StoredUpdate[]>;
+  /** Stores a full state that contains every row up to and including `uptoSeq`. */
+  saveCheckpoint(transcriptId: string, state: Uint8Array, uptoSeq: number): Promise<void>;
+}

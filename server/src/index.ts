@@ -1,0 +1,44 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createApp } from './app.ts';
+import { loadConfig } from './config.ts';
+import { openDatabase } from './db/open-database.ts';
+import { createLogger } from './logger.ts';
+
+/** Starts Verity: configuration, database (embedded unless DATABASE_URL), HTTP, and a clean shutdown. */
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const logger = createLogger({ level: config.logLevel });
+  logger.info(config.databaseUrl ? 'using DATABASE_URL' : `starting embedded PostgreSQL in ${config.dataDir}`);
+  const database = await openDatabase(config, (line) => logger.debug({ postgres: line.trim() }));
+  const app = createApp({ prisma: database.prisma, config, logger });
+  const server = createServer(app);
+
+  let isStopping = false;
+  async function shutdown(signal: string): Promise<void> {
+    if (isStopping) return;
+    isStopping = true;
+    logger.info({ signal }, 'shutting down');
+    server.closeIdleConnections();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    await database.close();
+    logger.info('stopped');
+    process.exit(0);
+  }
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(config.port, config.host, resolve);
+  });
+  const { port } = server.address() as AddressInfo;
+  const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
+  logger.info({ port }, 'listening');
+  console.log(`\n  Verity is running at http://${host}:${port}\n`);
+}
+
+main().catch((error: unknown) => {
+  console.error(`Verity could not start: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});
