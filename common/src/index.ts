@@ -1,2 +1,4 @@
 export * from './errors.ts';
 export * from './api/index.ts';
+export * from './transcript/index.ts';
+export * from './formats/index.ts';

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { FakeClient, FakeConnectionBuilder } from './fake-connection.ts';
+import type { FakeClient} from './fake-connection.ts';
+import { FakeConnectionBuilder } from './fake-connection.ts';
 import { LiveSession } from './live-session.ts';
 import { MemoryUpdateStore } from './memory-update-store.ts';
 import type { AppendUpdate } from './update-store.ts';

@@ -27,6 +27,7 @@ export type ReceiveResult =
  * normalize, so two clients can't fight over a fix). Runs after every accepted, non-duplicate update,
  * inside one transaction. It must be deterministic and idempotent (a second run changes nothing).
  * Its changes are stored as `systemUserId`, then broadcast to every connection including the sender.
+ * It does not run on load: the log already holds every earlier normalization.
  */
 export type NormalizeDoc = (doc: Y.Doc) => void;
 

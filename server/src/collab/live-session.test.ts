@@ -1,7 +1,8 @@
 import * as encoding from 'lib0/encoding';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { FakeClient, FakeConnectionBuilder } from './fake-connection.ts';
+import type { FakeClient} from './fake-connection.ts';
+import { FakeConnectionBuilder } from './fake-connection.ts';
 import { LiveSession } from './live-session.ts';
 import type { LiveSessionOptions } from './live-session-types.ts';
 import { MemoryUpdateStore } from './memory-update-store.ts';
@@ -172,6 +173,20 @@ describe('LiveSession permissions and validation', () => {
     expect(store.rows(transcriptId)).toHaveLength(1);
   });
 
+  it('keeps broadcasting to others when one connection throws on send', async () => {
+    const { session, connect } = await openSession();
+    const alice = connect('alice');
+    const broken = new FakeConnectionBuilder(session).withUser('bob').build();
+    session.join(broken);
+    broken.send = () => {
+      throw new Error('socket gone');
+    };
+    const carol = connect('carol');
+
+    expect(await alice.edit(insert('still delivered'))).toMatchObject({ kind: 'accepted' });
+    expect(carol.text()).toBe('still delivered');
+  });
+
   it('rejects messages from a connection that has not joined', async () => {
     const { session } = await openSession();
     const stranger = new FakeConnectionBuilder(session).build();
@@ -207,7 +222,7 @@ describe('LiveSession awareness', () => {
 
     alice.leave();
 
-    expect(session.awareness.getStates().has(alice.doc.clientID)).toBe(false);
+    expect(session.presence.awareness.getStates().has(alice.doc.clientID)).toBe(false);
     expect(bob.awareness.getStates().has(alice.doc.clientID)).toBe(false);
     expect(session.connectionCount).toBe(1);
   });
@@ -222,14 +237,14 @@ describe('LiveSession awareness', () => {
     const result = await mallory.send(encodeAwarenessMessage(forged));
 
     expect(result).toMatchObject({ kind: 'rejected', reason: 'forbidden' });
-    expect(session.awareness.getStates().get(alice.doc.clientID)).toEqual({ name: 'Alice' });
+    expect(session.presence.awareness.getStates().get(alice.doc.clientID)).toEqual({ name: 'Alice' });
   });
 
   it('rejects awareness that claims the server’s own client id', async () => {
     const { session, connect } = await openSession();
     const mallory = connect('mallory');
 
-    const forged = forgeAwareness(session.awareness.clientID, 5, { name: 'Server' });
+    const forged = forgeAwareness(session.presence.awareness.clientID, 5, { name: 'Server' });
 
     expect(await mallory.send(encodeAwarenessMessage(forged))).toMatchObject({ kind: 'rejected', reason: 'forbidden' });
   });

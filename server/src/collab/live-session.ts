@@ -1,4 +1,3 @@
-import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import type { Connection, DisconnectReason } from './connection.ts';
 import { isKnownUpdate } from './known-update.ts';
@@ -10,22 +9,16 @@ import type {
   RejectReason,
 } from './live-session-types.ts';
 import {
-  encodeAwarenessMessage,
   encodeSyncStep1,
   encodeSyncStep2,
   encodeUpdateMessage,
   MalformedMessageError,
   parseMessage,
 } from './protocol.ts';
-import type { AwarenessEntry, ParsedMessage } from './protocol.ts';
+import type { ParsedMessage } from './protocol.ts';
+import { SessionAwareness } from './session-awareness.ts';
 import { TypedEmitter } from './typed-emitter.ts';
 import type { UpdateStore } from './update-store.ts';
-
-interface Member {
-  connection: Connection;
-  /** Awareness client ids this connection introduced; only it may update or remove them. */
-  awarenessClients: Set<number>;
-}
 
 interface LoadedState {
   doc: Y.Doc;
@@ -45,15 +38,16 @@ export class LiveSession {
   /** Subscribe here for domain events (history, metrics); the transport needs none of them. */
   readonly events = new TypedEmitter<LiveSessionEvents>();
   readonly transcriptId: string;
+  /** The authoritative document; read it freely, but change it only through receive() so it is stored first. */
   readonly doc: Y.Doc;
-  readonly awareness: awarenessProtocol.Awareness;
+  /** Awareness with per-connection ownership of client ids. */
+  readonly presence: SessionAwareness;
 
   private readonly store: UpdateStore;
   private readonly checkpointEvery: number;
   private readonly normalize: NormalizeDoc | undefined;
   private readonly systemUserId: string;
-  private readonly members = new Map<string, Member>();
-  private readonly awarenessOwners = new Map<number, string>();
+  private readonly members = new Map<string, Connection>();
   private queue: Promise<unknown> = Promise.resolve();
   private checkpoints: Promise<void> = Promise.resolve();
   private headSeq: number;
@@ -85,10 +79,7 @@ export class LiveSession {
     this.doc = loaded.doc;
     this.headSeq = loaded.lastSeq;
     this.checkpointStartedSeq = loaded.checkpointSeq;
-    this.awareness = new awarenessProtocol.Awareness(this.doc);
-    // The server has no cursor of its own; without this every client would see a phantom peer.
-    this.awareness.setLocalState(null);
-    this.awareness.on('update', this.handleAwarenessChange);
+    this.presence = new SessionAwareness(this.doc, (message, except) => this.broadcast(message, except));
   }
 
   /** Seq of the newest stored update the document contains (0 for a never-edited transcript). */
@@ -113,25 +104,19 @@ export class LiveSession {
       return;
     }
     if (this.members.has(connection.id)) return;
-    this.members.set(connection.id, { connection, awarenessClients: new Set() });
+    this.members.set(connection.id, connection);
     safeSend(connection, encodeSyncStep1(this.doc));
     safeSend(connection, encodeSyncStep2(this.doc));
-    const clients = [...this.awareness.getStates().keys()];
-    if (clients.length > 0) {
-      const update = awarenessProtocol.encodeAwarenessUpdate(this.awareness, clients);
-      safeSend(connection, encodeAwarenessMessage(update));
-    }
+    const presence = this.presence.encodeAll();
+    if (presence) safeSend(connection, presence);
     this.events.emit('connectionJoined', this.describe(connection));
   }
 
   /** Removes a connection and its awareness states; the last one out triggers a checkpoint. */
   leave(connection: Connection): void {
-    const member = this.members.get(connection.id);
-    if (!member) return;
-    this.members.delete(connection.id);
-    for (const clientId of member.awarenessClients) this.awarenessOwners.delete(clientId);
+    if (!this.members.delete(connection.id)) return;
     // Origin is the leaving connection, which is no longer a member, so everyone else hears it.
-    awarenessProtocol.removeAwarenessStates(this.awareness, [...member.awarenessClients], connection);
+    this.presence.removeConnection(connection.id, connection);
     this.events.emit('connectionLeft', this.describe(connection));
     if (this.members.size === 0 && !this.isClosed) {
       // Queued so the checkpoint includes updates still being stored for the departed connection.
@@ -170,14 +155,13 @@ export class LiveSession {
   }
 
   private async shutDown(reason: DisconnectReason): Promise<void> {
-    for (const member of [...this.members.values()]) {
-      member.connection.close(reason);
-      this.leave(member.connection);
+    for (const connection of [...this.members.values()]) {
+      connection.close(reason);
+      this.leave(connection);
     }
     await this.queue;
     await this.saveCheckpoint();
-    this.awareness.off('update', this.handleAwarenessChange);
-    this.awareness.destroy();
+    this.presence.destroy();
     this.doc.destroy();
   }
 
@@ -199,10 +183,15 @@ export class LiveSession {
       case 'update':
         return this.handleUpdate(connection, parsed.update);
       case 'awareness':
-        return this.handleAwareness(connection, parsed.update, parsed.entries);
+        // Left while this message was queued: re-adding its presence would leave a ghost cursor.
+        if (!this.members.has(connection.id)) return reject('not_joined', 'the connection has left');
+        if (!this.presence.apply(connection.id, connection, parsed.update, parsed.entries)) {
+          return reject('forbidden', 'awareness may only be set for client ids this connection introduced');
+        }
+        return { kind: 'handled' };
       case 'queryAwareness': {
-        const clients = [...this.awareness.getStates().keys()];
-        safeSend(connection, encodeAwarenessMessage(awarenessProtocol.encodeAwarenessUpdate(this.awareness, clients)));
+        const presence = this.presence.encodeAll();
+        if (presence) safeSend(connection, presence);
         return { kind: 'handled' };
       }
     }
@@ -215,9 +204,9 @@ export class LiveSession {
     if (!connection.canWrite) return reject('forbidden', 'this connection may not edit the transcript');
     // Store only what is new to us: a reconnecting client's step 2 repeats much we already have.
     const diff = Y.diffUpdate(update, Y.encodeStateVector(this.doc));
+    Y.applyUpdate(this.doc, diff, connection);
     const seq = await this.append(connection.userId, diff);
     if (seq === null) return reject('store_failed', 'the update could not be saved');
-    Y.applyUpdate(this.doc, diff, connection);
     this.broadcast(encodeUpdateMessage(diff), connection);
     this.events.emit('updateAccepted', {
       transcriptId: this.transcriptId,
@@ -272,35 +261,6 @@ export class LiveSession {
     });
   }
 
-  private handleAwareness(connection: Connection, update: Uint8Array, entries: AwarenessEntry[]): ReceiveResult {
-    const member = this.members.get(connection.id);
-    // Left while this message was queued: re-adding its presence would leave a ghost cursor.
-    if (!member) return reject('not_joined', 'the connection has left');
-    for (const { clientId } of entries) {
-      const owner = this.awarenessOwners.get(clientId);
-      if (clientId === this.awareness.clientID || (owner !== undefined && owner !== connection.id)) {
-        return reject('forbidden', `awareness client ${clientId} belongs to another connection`);
-      }
-    }
-    for (const { clientId } of entries) {
-      this.awarenessOwners.set(clientId, connection.id);
-      member.awarenessClients.add(clientId);
-    }
-    awarenessProtocol.applyAwarenessUpdate(this.awareness, update, connection);
-    return { kind: 'handled' };
-  }
-
-  /** Relays awareness changes (from a connection, a leave or a timeout) to everyone but their origin. */
-  private readonly handleAwarenessChange = (
-    { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
-    origin: unknown,
-  ): void => {
-    const changed = [...added, ...updated, ...removed];
-    if (changed.length === 0) return;
-    const message = encodeAwarenessMessage(awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed));
-    this.broadcast(message, origin);
-  };
-
   private maybeCheckpoint(): void {
     if (this.headSeq - this.checkpointStartedSeq >= this.checkpointEvery) void this.saveCheckpoint();
   }
@@ -329,7 +289,7 @@ export class LiveSession {
   }
 
   private broadcast(message: Uint8Array, except: unknown): void {
-    for (const { connection } of this.members.values()) {
+    for (const connection of this.members.values()) {
       if (connection !== except) safeSend(connection, message);
     }
   }

@@ -1,0 +1,25 @@
+import { Link, Outlet } from 'react-router-dom';
+import { UserMenu } from './user-menu.tsx';
+
+/** The signed-in frame: a top bar with the product name and the user menu, above the current page. */
+export function AppLayout() {
+  return (
+    <div className="app">
+      <a className="skip-link" href="#main">
+        Skip to content
+      </a>
+      <header className="top-bar">
+        <Link to="/" className="brand">
+          Verity
+        </Link>
+        <nav aria-label="Main" className="top-nav">
+          <Link to="/">Transcripts</Link>
+        </nav>
+        <UserMenu />
+      </header>
+      <main id="main" className="page" tabIndex={-1}>
+        <Outlet />
+      </main>
+    </div>
+  );
+}

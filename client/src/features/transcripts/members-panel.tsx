@@ -1,0 +1,141 @@
+import { useState } from 'react';
+import { can, type GrantableRole, type Member, type Role } from '@verity/common';
+import { errorMessage } from '../../api/api-error.ts';
+import { changeMemberRole, listMembers, removeMember } from '../../api/transcripts.api.ts';
+import { useApiQuery } from '../../api/use-api-query.ts';
+import { ErrorState, LoadingState } from '../../components/page-state.tsx';
+import { useCurrentUser } from '../auth/session-context.tsx';
+import { AddMemberForm } from './add-member-form.tsx';
+import { InvitationLink } from './invitation-link.tsx';
+import { grantableRoles, roleDescriptions, roleLabels } from './labels.ts';
+
+/** Who can open this transcript; owners can also add people, change roles and remove members. */
+export function MembersPanel({ transcriptId, myRole }: { transcriptId: string; myRole: Role }) {
+  const canManage = can(myRole, 'manageMembers');
+  const query = useApiQuery(`members:${transcriptId}`, (signal) => listMembers(transcriptId, signal));
+
+  return (
+    <aside className="panel members-panel" aria-labelledby="members-heading" data-testid="members-panel">
+      <h2 id="members-heading">Members</h2>
+      {query.status === 'loading' ? <LoadingState label="Loading members…" /> : null}
+      {query.status === 'error' ? <ErrorState error={query.error} onRetry={query.reload} /> : null}
+      {query.status === 'success' ? (
+        <ul className="member-list">
+          {query.data.map((member) => (
+            <MemberItem key={member.userId} transcriptId={transcriptId} member={member} canManage={canManage} onChanged={query.reload} />
+          ))}
+        </ul>
+      ) : null}
+      {canManage ? (
+        <>
+          <AddMemberForm transcriptId={transcriptId} onAdded={query.reload} />
+          <InvitationLink transcriptId={transcriptId} />
+        </>
+      ) : null}
+    </aside>
+  );
+}
+
+interface MemberItemProps {
+  transcriptId: string;
+  member: Member;
+  canManage: boolean;
+  onChanged: () => void;
+}
+
+function MemberItem({ transcriptId, member, canManage, onChanged }: MemberItemProps) {
+  const me = useCurrentUser();
+  const [isBusy, setIsBusy] = useState(false);
+  const [isConfirmingRemove, setIsConfirmingRemove] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  // Shows the chosen role while the change is saved, instead of snapping back until the list reloads.
+  const [pendingRole, setPendingRole] = useState<{ from: Role; to: GrantableRole } | null>(null);
+  if (pendingRole && pendingRole.from !== member.role) setPendingRole(null);
+  const isOwner = member.role === 'owner';
+  const isMe = member.userId === me.id;
+
+  async function act(action: () => Promise<unknown>) {
+    setIsBusy(true);
+    setError(null);
+    try {
+      await action();
+      onChanged();
+    } catch (caught) {
+      setPendingRole(null);
+      setError(errorMessage(caught));
+    } finally {
+      setIsBusy(false);
+    }
+  }
+
+  function handleRoleChange(role: GrantableRole) {
+    setPendingRole({ from: member.role, to: role });
+    void act(() => changeMemberRole(transcriptId, member.userId, role));
+  }
+
+  function handleRemove() {
+    setIsConfirmingRemove(false);
+    void act(() => removeMember(transcriptId, member.userId));
+  }
+
+  return (
+    <li className="member" data-testid="member-row">
+      <div className="member-identity">
+        <span className="member-name">
+          {member.displayName}
+          {isMe ? <span className="muted"> (you)</span> : null}
+        </span>
+        <span className="member-email muted">{member.email}</span>
+      </div>
+      {canManage && !isOwner ? (
+        <div className="member-actions">
+          <label className="visually-hidden" htmlFor={`role-${member.userId}`}>
+            Role for {member.displayName}
+          </label>
+          <select
+            id={`role-${member.userId}`}
+            className="select select-compact"
+            value={pendingRole?.to ?? member.role}
+            disabled={isBusy}
+            onChange={(event) => handleRoleChange(event.target.value as GrantableRole)}
+          >
+            {grantableRoles.map((role) => (
+              <option key={role} value={role}>
+                {roleLabels[role]}
+              </option>
+            ))}
+          </select>
+          {isConfirmingRemove ? (
+            <>
+              <button type="button" className="button button-danger button-small" onClick={handleRemove} disabled={isBusy}>
+                Confirm remove
+              </button>
+              <button type="button" className="button button-ghost button-small" onClick={() => setIsConfirmingRemove(false)}>
+                Keep
+              </button>
+            </>
+          ) : (
+            <button
+              type="button"
+              className="button button-ghost button-small"
+              onClick={() => setIsConfirmingRemove(true)}
+              disabled={isBusy}
+              aria-label={`Remove ${member.displayName}`}
+            >
+              Remove
+            </button>
+          )}
+        </div>
+      ) : (
+        <span className="badge badge-role" title={isOwner ? undefined : roleDescriptions[member.role as GrantableRole]}>
+          {roleLabels[member.role]}
+        </span>
+      )}
+      {error ? (
+        <p className="field-error member-error" role="alert">
+          {error}
+        </p>
+      ) : null}
+    </li>
+  );
+}

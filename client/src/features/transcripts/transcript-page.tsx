@@ -1,0 +1,78 @@
+import { Link, useParams } from 'react-router-dom';
+import { can } from '@verity/common';
+import { isApiError } from '../../api/api-error.ts';
+import { fetchTranscript } from '../../api/transcripts.api.ts';
+import { useApiQuery } from '../../api/use-api-query.ts';
+import { RelativeTime } from '../../components/relative-time.tsx';
+import { ErrorState, LoadingState } from '../../components/page-state.tsx';
+import { useDocumentTitle } from '../../components/use-document-title.ts';
+import { MembersPanel } from './members-panel.tsx';
+import { RoleBadge, StatusBadge } from './status-badge.tsx';
+import { TranscriptTitle } from './transcript-title.tsx';
+
+/** One transcript: its header, the members panel, and the region the editor will fill. */
+export function TranscriptPage() {
+  const { id = '' } = useParams();
+  const query = useApiQuery(`transcript:${id}`, (signal) => fetchTranscript(id, signal));
+  useDocumentTitle(query.status === 'success' ? query.data.title : 'Transcript');
+
+  if (query.status === 'loading') return <LoadingState label="Loading transcript…" />;
+  if (query.status === 'error') {
+    if (isApiError(query.error, 'not_found')) {
+      return (
+        <div className="empty-state">
+          <h1>Transcript not found</h1>
+          <p>It may have been deleted, or you are not a member of it. Ask its owner for an invitation.</p>
+          <Link to="/" className="button button-secondary">
+            Back to transcripts
+          </Link>
+        </div>
+      );
+    }
+    return <ErrorState error={query.error} onRetry={query.reload} />;
+  }
+
+  const transcript = query.data;
+  return (
+    <div className="transcript-layout">
+      <div className="transcript-main">
+        <nav aria-label="Breadcrumb" className="breadcrumb">
+          <Link to="/">Transcripts</Link>
+        </nav>
+        <header className="transcript-header">
+          <TranscriptTitle key={transcript.id} transcript={transcript} canManage={can(transcript.role, 'manageTranscript')} onRenamed={query.setData} />
+          <dl className="meta">
+            <div>
+              <dt>Status</dt>
+              <dd>
+                <StatusBadge status={transcript.status} />
+              </dd>
+            </div>
+            <div>
+              <dt>Your role</dt>
+              <dd>
+                <RoleBadge role={transcript.role} />
+              </dd>
+            </div>
+            <div>
+              <dt>Owner</dt>
+              <dd>{transcript.ownerName}</dd>
+            </div>
+            <div>
+              <dt>Updated</dt>
+              <dd>
+                <RelativeTime value={transcript.updatedAt} />
+              </dd>
+            </div>
+          </dl>
+        </header>
+        <section className="transcript-body" data-testid="transcript-body" aria-label="Transcript text">
+          <p className="placeholder-title">The transcript editor will appear here.</p>
+          <p className="muted">Importing captions and correcting them together is on its way.</p>
+        </section>
+      </div>
+      {/* Keyed so that moving between transcripts starts the panel's forms afresh. */}
+      <MembersPanel key={transcript.id} transcriptId={transcript.id} myRole={transcript.role} />
+    </div>
+  );
+}

@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import type { TranscriptInput } from '../transcript/transcript.schema.ts';
+import { parseTranscript } from './parse-transcript.ts';
+import { serializeTranscriptJson } from './serialize-transcript-json.ts';
+
+const minimal: TranscriptInput = {
+  schema: 'verity.transcript/1',
+  metadata: { title: 'Demo' },
+  speakers: [{ id: 's1', label: 'MODERATOR', displayName: 'Moderator', role: 'moderator', isGeneric: true }],
+  turns: [
+    { id: 't1', speakerId: 's1', start: 1.5, end: 3, content: [{ type: 'text', text: 'Hello ' }, { type: 'text', text: 'all.' }] },
+    { id: 't2', content: [{ type: 'uncertain', text: '', marker: '(?)' }, { type: 'event', label: 'Laughter', raw: '[ Laughter ]' }] },
+  ],
+};
+
+describe('Verity JSON', () => {
+  it('fills defaults, merges adjacent text and round-trips losslessly', () => {
+    const transcript = parseTranscript(JSON.stringify(minimal), { fileName: 'ignored.json' });
+    expect(transcript.metadata).toMatchObject({ title: 'Demo', venue: null, sourceFileName: null });
+    expect(transcript.turns[0]?.content).toEqual([{ type: 'text', text: 'Hello all.' }]);
+    expect(transcript.turns[1]).toMatchObject({ speakerId: null, start: null, end: null });
+    expect(transcript.notes).toEqual([]);
+    expect(parseTranscript(serializeTranscriptJson(transcript))).toEqual(transcript);
+  });
+
+  it('says where a document fails the schema', () => {
+    const dangling = { ...minimal, turns: [{ id: 't1', speakerId: 's9', content: [] }] };
+    expect(() => parseTranscript(JSON.stringify(dangling))).toThrow(expect.objectContaining({ code: 'malformed_file', message: 'The Verity transcript is invalid at turns.0.speakerId: unknown speaker "s9".' }));
+    const badSegment = { ...minimal, turns: [{ id: 't1', content: [{ type: 'sound', text: 'x' }] }] };
+    expect(() => parseTranscript(JSON.stringify(badSegment))).toThrow(/invalid at turns\.0\.content\.0/);
+    const duplicate = { ...minimal, turns: [{ id: 't1', content: [] }, { id: 't1', content: [] }] };
+    expect(() => parseTranscript(JSON.stringify(duplicate))).toThrow(/duplicate turn id "t1"/);
+  });
+
+  it('refuses JSON that is broken, foreign or from another schema version', () => {
+    expect(() => parseTranscript('{"schema": ')).toThrow(expect.objectContaining({ code: 'malformed_file', message: expect.stringMatching(/^The file is not valid JSON/) }));
+    expect(() => parseTranscript('{"name": "x"}')).toThrow(expect.objectContaining({ code: 'unsupported_format' }));
+    expect(() => parseTranscript('{"schema": "verity.transcript/2"}')).toThrow(/reads "verity.transcript\/1"/);
+  });
+});

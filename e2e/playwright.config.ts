@@ -1,0 +1,55 @@
+import { chmodSync, mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { defineConfig } from '@playwright/test';
+
+const port = Number(process.env.E2E_PORT ?? 3111);
+export const baseURL = `http://127.0.0.1:${port}`;
+
+// Each run gets an empty embedded database, so first-run setup really is the first run.
+// Only the main process starts the server; workers evaluate this file too but never use the folder.
+const dataDir = process.env.E2E_DATA_DIR ?? mkdtempSync(path.join(os.tmpdir(), 'verity-e2e-'));
+chmodSync(dataDir, 0o755);
+process.env.E2E_DATA_DIR = dataDir;
+
+export default defineConfig({
+  testDir: '.',
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  fullyParallel: true,
+  workers: 2,
+  retries: process.env.CI ? 1 : 0,
+  reporter: [['list'], ['json']],
+  outputDir: '../test-results',
+  use: {
+    baseURL,
+    trace: 'retain-on-failure',
+    screenshot: 'only-on-failure',
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    },
+  },
+  projects: [
+    // First-run setup needs the empty database, so it runs before every other spec.
+    { name: 'setup', testMatch: /first-run\.spec\.ts/ },
+    { name: 'app', testMatch: /\.spec\.ts/, testIgnore: /first-run\.spec\.ts/, dependencies: ['setup'] },
+  ],
+  webServer: {
+    command: 'node --import tsx server/src/index.ts',
+    cwd: '..',
+    url: `${baseURL}/healthz`,
+    timeout: 120_000,
+    reuseExistingServer: false,
+    stdout: 'ignore',
+    stderr: 'pipe',
+    env: {
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      VERITY_DATA_DIR: dataDir,
+      VERITY_DB_PORT: String(Number(process.env.E2E_DB_PORT ?? 54391)),
+      VERITY_OPEN_SIGNUP: 'true',
+      LOG_LEVEL: 'warn',
+    },
+  },
+});
