@@ -2,3 +2,4 @@ export * from './errors.ts';
 export * from './api/index.ts';
 export * from './transcript/index.ts';
 export * from './formats/index.ts';
+export * from './collab/transcript-nodes.ts';
