@@ -204,9 +204,9 @@ export class LiveSession {
     if (!connection.canWrite) return reject('forbidden', 'this connection may not edit the transcript');
     // Store only what is new to us: a reconnecting client's step 2 repeats much we already have.
     const diff = Y.diffUpdate(update, Y.encodeStateVector(this.doc));
-    Y.applyUpdate(this.doc, diff, connection);
     const seq = await this.append(connection.userId, diff);
     if (seq === null) return reject('store_failed', 'the update could not be saved');
+    Y.applyUpdate(this.doc, diff, connection);
     this.broadcast(encodeUpdateMessage(diff), connection);
     this.events.emit('updateAccepted', {
       transcriptId: this.transcriptId,
