@@ -1,0 +1,47 @@
+import { z } from 'zod';
+import type { ErrorBody } from '../errors.ts';
+import type { Role } from '../api/roles.ts';
+
+/**
+ * The socket.io contract between the editor and the server. Document and awareness traffic travels as
+ * binary y-protocols frames (y-websocket layout: varUint type 0 = sync, 1 = awareness, 3 = query
+ * awareness) inside `doc` events; everything else is small JSON validated with these schemas.
+ *
+ * Flow: connect (the session cookie authenticates; no cookie → connect_error 'unauthenticated') →
+ * `join` (role checked; refused → error ack, then `closed` with a reason and disconnect) → both sides
+ * exchange `doc` frames. A client's `doc` frame is acknowledged only after its update is stored.
+ */
+
+/** Why the server ended a live connection. */
+export const closeReasons = ['forbidden', 'not_found', 'session_closed', 'malformed_message', 'store_failed', 'server_shutdown', 'unauthenticated'] as const;
+export const closeReasonSchema = z.enum(closeReasons);
+export type CloseReason = z.infer<typeof closeReasonSchema>;
+
+export const joinRequestSchema = z.object({ transcriptId: z.string().min(1).max(100) });
+export type JoinRequest = z.infer<typeof joinRequestSchema>;
+
+/** Frames are capped so one message cannot exhaust the server's memory (8 MiB covers a 4-hour transcript's first sync). */
+export const maxFrameBytes = 8 * 1024 * 1024;
+
+export const docFrameSchema = z.object({
+  transcriptId: z.string().min(1).max(100),
+  frame: z.instanceof(Uint8Array).refine((bytes) => bytes.byteLength > 0 && bytes.byteLength <= maxFrameBytes, 'frame must be 1 byte to 8 MiB'),
+});
+export type DocFrame = z.infer<typeof docFrameSchema>;
+
+export type JoinAck = { ok: true; role: Role; userId: string } | ({ ok: false } & ErrorBody);
+/** `seq` is the log position that stored the update (absent for frames that change nothing). */
+export type DocAck = { ok: true; seq?: number } | ({ ok: false } & ErrorBody);
+
+/** Events the client sends. */
+export interface ClientToServerEvents {
+  join: (request: JoinRequest, ack: (response: JoinAck) => void) => void;
+  leave: (request: JoinRequest) => void;
+  doc: (frame: DocFrame, ack: (response: DocAck) => void) => void;
+}
+
+/** Events the server sends. */
+export interface ServerToClientEvents {
+  doc: (frame: DocFrame) => void;
+  closed: (event: { transcriptId: string; reason: CloseReason; message: string }) => void;
+}
