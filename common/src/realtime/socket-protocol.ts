@@ -25,9 +25,13 @@ export const maxFrameBytes = 8 * 1024 * 1024;
 
 export const docFrameSchema = z.object({
   transcriptId: z.string().min(1).max(100),
-  frame: z.instanceof(Uint8Array).refine((bytes) => bytes.byteLength > 0 && bytes.byteLength <= maxFrameBytes, 'frame must be 1 byte to 8 MiB'),
+  // socket.io hands binary to Node as a Buffer and to browsers as an ArrayBuffer.
+  frame: z
+    .union([z.instanceof(Uint8Array), z.instanceof(ArrayBuffer)])
+    .transform((bytes) => (bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes)))
+    .refine((bytes) => bytes.byteLength > 0 && bytes.byteLength <= maxFrameBytes, 'frame must be 1 byte to 8 MiB'),
 });
-export type DocFrame = z.infer<typeof docFrameSchema>;
+export type DocFrame = z.output<typeof docFrameSchema>;
 
 export type JoinAck = { ok: true; role: Role; userId: string } | ({ ok: false } & ErrorBody);
 /** `seq` is the log position that stored the update (absent for frames that change nothing). */
