@@ -3,7 +3,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { defineConfig } from '@playwright/test';
 
-const port = Number(process.env.E2E_PORT ?? 3111);
+// Ports derive from the main process's pid (workers inherit them through the environment), so
+// several runs on one machine do not collide.
+process.env.E2E_PORT ??= String(20_000 + (process.pid % 20_000) * 2);
+process.env.E2E_DB_PORT ??= String(Number(process.env.E2E_PORT) + 1);
+const port = Number(process.env.E2E_PORT);
 export const baseURL = `http://127.0.0.1:${port}`;
 
 // Each run gets an empty embedded database, so first-run setup really is the first run.
@@ -47,7 +51,7 @@ export default defineConfig({
       PORT: String(port),
       HOST: '127.0.0.1',
       VERITY_DATA_DIR: dataDir,
-      VERITY_DB_PORT: String(Number(process.env.E2E_DB_PORT ?? 54391)),
+      VERITY_DB_PORT: process.env.E2E_DB_PORT,
       VERITY_OPEN_SIGNUP: 'true',
       LOG_LEVEL: 'warn',
     },
