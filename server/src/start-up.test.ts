@@ -1,9 +1,10 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import http from 'node:http';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readMigrations } from './db/migrate.ts';
 import { createEmptyDatabase } from './testing/test-database.ts';
@@ -58,6 +59,15 @@ async function postJson(url: string, body: object) {
   });
 }
 
+function statusOnNewConnection(url: string): Promise<number | undefined> {
+  return new Promise((resolve, reject) => {
+    http.get(url, { agent: false }, (response) => {
+      response.resume();
+      resolve(response.statusCode);
+    }).once('error', reject);
+  });
+}
+
 function isRunning(pid: number): boolean {
   try {
     process.kill(pid, 0);
@@ -81,6 +91,17 @@ describe('start-up', () => {
       expect(await (await fetch(`${first.url}/healthz`)).json()).toEqual({ status: 'ok', database: 'up' });
       const setup = await postJson(`${first.url}/api/setup`, { email: 'owner@example.test', displayName: 'Owner', password: testPassword });
       expect(setup.status).toBe(201);
+      // The CLI finds the running cluster, uses it, and leaves it running for the server.
+      const cli = spawnSync(process.execPath, ['--import', 'tsx', 'server/src/cli/main.ts', 'user', 'list'], {
+        cwd: repoRoot,
+        env: { ...process.env, ...env, DATABASE_URL: '' },
+        encoding: 'utf8',
+      });
+      expect(cli.stdout).toMatch(/owner@example\.test/);
+      expect(first.child.exitCode).toBe(null);
+      // A new connection: the earlier keep-alive socket may have timed out while the CLI ran.
+      expect(await statusOnNewConnection(`${first.url}/healthz`)).toBe(200);
+
       const { readFile } = await import('node:fs/promises');
       const postmasterPid = Number((await readFile(path.join(dataDir, 'postgres', 'postmaster.pid'), 'utf8')).split('\n')[0]);
       expect(await stop(first.child, 'SIGINT')).toBe(0);
