@@ -6,6 +6,7 @@ import { SessionProvider } from './features/auth/session-context.tsx';
 import { SessionGate } from './features/auth/session-gate.tsx';
 import { SetupPage } from './features/auth/setup-page.tsx';
 import { SignupPage } from './features/auth/signup-page.tsx';
+import { ImportPage } from './features/imports/import-page.tsx';
 import { InvitePage } from './features/invitations/invite-page.tsx';
 import { AppLayout } from './features/layout/app-layout.tsx';
 import { NotFoundPage } from './features/layout/not-found-page.tsx';
@@ -28,6 +29,7 @@ export function App() {
               <Route element={<AppLayout />}>
                 <Route index element={<TranscriptListPage />} />
                 <Route path="/t/:id" element={<TranscriptPage />} />
+                <Route path="/import" element={<ImportPage />} />
                 <Route path="/account" element={<AccountPage />} />
                 <Route path="*" element={<NotFoundPage />} />
               </Route>

@@ -3,4 +3,8 @@ export * from './api/index.ts';
 export * from './transcript/index.ts';
 export * from './formats/index.ts';
 export * from './collab/transcript-nodes.ts';
+export * from './collab/transcript-blocks.ts';
+export * from './collab/transcript-doc.ts';
 export * from './realtime/socket-protocol.ts';
+export * from './realtime/frames.ts';
+export * from './exports/index.ts';

@@ -13,9 +13,11 @@ import { parseCookies } from './http/cookies.ts';
 import { csrfProtection } from './http/csrf.ts';
 import { apiNotFound, errorHandler } from './http/error-handler.ts';
 import { healthRoutes } from './http/health.routes.ts';
+import { importRoutes } from './http/imports.routes.ts';
 import './http/locals.ts';
 import { invitationRoutes, memberRoutes } from './http/members.routes.ts';
 import { transcriptRoutes } from './http/transcripts.routes.ts';
+import { versionRoutes } from './http/versions.routes.ts';
 
 /** The built client, served by the same process so one port is all a user needs. */
 const clientDist = fileURLToPath(new URL('../../client/dist', import.meta.url));
@@ -55,6 +57,8 @@ export function createApp(options: { prisma: PrismaClient; config: Config; logge
   api.use(authRoutes(context));
   api.use('/transcripts', transcriptRoutes(context));
   api.use('/transcripts/:id', memberRoutes(context));
+  api.use('/transcripts/:id/versions', versionRoutes(context));
+  api.use('/imports', importRoutes(context));
   api.use('/invitations', invitationRoutes(context));
   api.use(apiNotFound);
   app.use('/api', api);

@@ -4,8 +4,9 @@ import { createApp } from './app.ts';
 import { loadConfig } from './config.ts';
 import { openDatabase } from './db/open-database.ts';
 import { createLogger } from './logger.ts';
+import { attachRealtime } from './realtime/attach-realtime.ts';
 
-/** Starts Verity: configuration, database (embedded unless DATABASE_URL), HTTP, and a clean shutdown. */
+/** Starts Verity: configuration, database (embedded unless DATABASE_URL), HTTP, live editing, and a clean shutdown. */
 async function main(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger({ level: config.logLevel });
@@ -13,12 +14,15 @@ async function main(): Promise<void> {
   const database = await openDatabase(config, (line) => logger.debug({ postgres: line.trim() }));
   const app = createApp({ prisma: database.prisma, config, logger });
   const server = createServer(app);
+  const realtime = attachRealtime({ httpServer: server, prisma: database.prisma, config, logger });
 
   let isStopping = false;
   async function shutdown(signal: string): Promise<void> {
     if (isStopping) return;
     isStopping = true;
     logger.info({ signal }, 'shutting down');
+    // First, while the database is up: editors are told why, and every open document is checkpointed.
+    await realtime.close();
     server.closeIdleConnections();
     await new Promise<void>((resolve) => server.close(() => resolve()));
     await database.close();
@@ -27,6 +31,7 @@ async function main(): Promise<void> {
   }
   process.on('SIGINT', () => void shutdown('SIGINT'));
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGHUP', () => void shutdown('SIGHUP'));
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

@@ -65,6 +65,22 @@ async function readJson(response: Response): Promise<unknown> {
   }
 }
 
+/** Turns a finished response into its schema-checked body, or throws ApiError (telling the session about a lost login). */
+function readResult<S extends z.ZodType | undefined>(request: { path: string; method: string; schema?: S }, status: number, payload: unknown): Result<S> {
+  if (status < 200 || status >= 300) {
+    const error = toApiError(status, payload);
+    if (error.code === 'unauthenticated') unauthenticatedListener?.(request.path);
+    throw error;
+  }
+  if (!request.schema) return undefined as Result<S>;
+  const parsed = request.schema.safeParse(payload);
+  if (!parsed.success) {
+    console.error(`Unexpected response from ${request.method} ${request.path}`, parsed.error);
+    throw new ApiError('internal', 'The server sent a response this page does not understand. Try reloading.', status);
+  }
+  return parsed.data as Result<S>;
+}
+
 /** Calls the API: sends JSON with the CSRF header, validates the response with `schema`, and throws ApiError on failure. */
 export async function apiRequest<S extends z.ZodType | undefined = undefined>(
   path: string,
@@ -78,16 +94,50 @@ export async function apiRequest<S extends z.ZodType | undefined = undefined>(
     response = await send(path, method, body, signal);
     payload = await readJson(response);
   }
-  if (!response.ok) {
-    const error = toApiError(response.status, payload);
-    if (error.code === 'unauthenticated') unauthenticatedListener?.(path);
-    throw error;
-  }
-  if (!schema) return undefined as Result<S>;
-  const parsed = schema.safeParse(payload);
-  if (!parsed.success) {
-    console.error(`Unexpected response from ${method} ${path}`, parsed.error);
-    throw new ApiError('internal', 'The server sent a response this page does not understand. Try reloading.', response.status);
-  }
-  return parsed.data as Result<S>;
+  return readResult({ path, method, schema }, response.status, payload);
+}
+
+interface UploadOptions<S extends z.ZodType> {
+  /** Sent as the raw request body, `application/octet-stream`. */
+  file: Blob;
+  headers?: Record<string, string>;
+  schema: S;
+  /** Called with the fraction (0–1) of the body sent so far. */
+  onProgress?: (fraction: number) => void;
+  signal?: AbortSignal;
+}
+
+/**
+ * POSTs a file as the request body and reports upload progress, which fetch cannot do, hence
+ * XMLHttpRequest. Same CSRF header, error shape and response validation as apiRequest.
+ */
+export async function apiUpload<S extends z.ZodType>(path: string, options: UploadOptions<S>): Promise<Result<S>> {
+  const { file, headers = {}, schema, onProgress, signal } = options;
+  const token = await ensureCsrfToken(signal);
+  const { status, payload } = await new Promise<{ status: number; payload: unknown }>((resolve, reject) => {
+    const request = new XMLHttpRequest();
+    request.open('POST', path);
+    request.withCredentials = true;
+    request.setRequestHeader('accept', 'application/json');
+    request.setRequestHeader('content-type', 'application/octet-stream');
+    if (token) request.setRequestHeader(csrfHeaderName, token);
+    for (const [name, value] of Object.entries(headers)) request.setRequestHeader(name, value);
+    request.upload.onprogress = (event) => {
+      if (event.lengthComputable && event.total > 0) onProgress?.(event.loaded / event.total);
+    };
+    request.onload = () => {
+      let body: unknown;
+      try {
+        body = request.responseText ? (JSON.parse(request.responseText) as unknown) : undefined;
+      } catch {
+        body = undefined;
+      }
+      resolve({ status: request.status, payload: body });
+    };
+    request.onerror = () => reject(new ApiError('internal', 'Could not reach the server. Check your connection and try again.', 0));
+    request.onabort = () => reject(new DOMException('The upload was cancelled.', 'AbortError'));
+    signal?.addEventListener('abort', () => request.abort(), { once: true });
+    request.send(file);
+  });
+  return readResult({ path, method: 'POST', schema }, status, payload);
 }

@@ -1,4 +1,5 @@
 export * from './roles.ts';
 export * from './auth.schemas.ts';
 export * from './transcripts.schemas.ts';
+export * from './imports.schemas.ts';
 export * from './routes.ts';

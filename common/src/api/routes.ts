@@ -16,6 +16,11 @@ export const apiRoutes = {
   invitations: (id: string) => `/api/transcripts/${encodeURIComponent(id)}/invitations`,
   invitation: (token: string) => `/api/invitations/${encodeURIComponent(token)}`,
   acceptInvitation: (token: string) => `/api/invitations/${encodeURIComponent(token)}/accept`,
+  /** POST the raw file (application/octet-stream): what it would import, without storing anything. */
+  importPreview: '/api/imports/preview',
+  /** POST the raw file (application/octet-stream): creates the transcript and its version 0. */
+  imports: '/api/imports',
+  version: (id: string, number: number) => `/api/transcripts/${encodeURIComponent(id)}/versions/${number}`,
 } as const;
 
 export const csrfCookieName = 'verity_csrf';

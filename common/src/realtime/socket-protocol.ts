@@ -10,6 +10,9 @@ import type { Role } from '../api/roles.ts';
  * Flow: connect (the session cookie authenticates; no cookie → connect_error 'unauthenticated') →
  * `join` (role checked; refused → error ack, then `closed` with a reason and disconnect) → both sides
  * exchange `doc` frames. A client's `doc` frame is acknowledged only after its update is stored.
+ * The server's handshake frames (sync step 1, step 2, awareness) are emitted before the join ack, so
+ * have the Y.Doc listening before emitting `join`. A malformed `doc` frame gets a `bad_request` ack and
+ * the connection stays; `store_failed` ends it (reconnect to resend).
  */
 
 /** Why the server ended a live connection. */

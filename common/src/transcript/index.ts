@@ -10,3 +10,4 @@ export { findSelfIntroductions } from './find-self-introductions.ts';
 export type { SelfIntroduction } from './find-self-introductions.ts';
 export { summarizeImport } from './summarize-import.ts';
 export type { ImportSummary } from './summarize-import.ts';
+export { hashTranscript } from './hash-transcript.ts';

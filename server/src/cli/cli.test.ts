@@ -23,7 +23,8 @@ beforeAll(async () => {
 });
 afterAll(() => db.drop());
 
-describe('admin CLI', () => {
+// Each case starts real CLI processes (tsx start-up, argon2), which takes seconds on a loaded machine.
+describe('admin CLI', { timeout: 120_000 }, () => {
   it('creates users with a password from a flag or standard input, and lists them', async () => {
     expect(cli(['user', 'create', '--email', 'Ada@Example.test', '--name', 'Ada', '--password', 'a long enough password']).code).toBe(0);
     expect(cli(['user', 'create', '--email', 'bob@example.test', '--name', 'Bob', '--admin'], 'piped in password\n').code).toBe(0);

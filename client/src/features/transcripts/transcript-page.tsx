@@ -6,6 +6,7 @@ import { useApiQuery } from '../../api/use-api-query.ts';
 import { RelativeTime } from '../../components/relative-time.tsx';
 import { ErrorState, LoadingState } from '../../components/page-state.tsx';
 import { useDocumentTitle } from '../../components/use-document-title.ts';
+import { LiveTranscript } from '../editor/live-transcript.tsx';
 import { MembersPanel } from './members-panel.tsx';
 import { RoleBadge, StatusBadge } from './status-badge.tsx';
 import { TranscriptTitle } from './transcript-title.tsx';
@@ -67,8 +68,7 @@ export function TranscriptPage() {
           </dl>
         </header>
         <section className="transcript-body" data-testid="transcript-body" aria-label="Transcript text">
-          <p className="placeholder-title">The transcript editor will appear here.</p>
-          <p className="muted">Importing captions and correcting them together is on its way.</p>
+          <LiveTranscript key={transcript.id} transcriptId={transcript.id} role={transcript.role} />
         </section>
       </div>
       {/* Keyed so that moving between transcripts starts the panel's forms afresh. */}

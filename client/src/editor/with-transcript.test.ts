@@ -1,0 +1,112 @@
+import { describe, expect, it } from 'vitest';
+import { createEditor, Editor, Node, Transforms, type Descendant } from 'slate';
+import type { TurnElement } from './types.ts';
+import { createEvent } from './nodes.ts';
+import { withTranscript } from './with-transcript.ts';
+
+function turn(id: string, text: string, overrides: Partial<TurnElement> = {}): TurnElement {
+  return { type: 'turn', id, speakerId: 's1', start: 1, end: 9, children: [{ text }], ...overrides };
+}
+
+function editorWith(children: Descendant[]) {
+  const editor = withTranscript(createEditor());
+  editor.children = children;
+  return editor;
+}
+
+describe('withTranscript', () => {
+  it('splits a turn at the cursor into a new turn with a fresh id and no speaker', () => {
+    const editor = editorWith([turn('t1', 'Hello world')]);
+    Transforms.select(editor, { path: [0, 0], offset: 5 });
+    editor.insertBreak();
+    expect(editor.children).toHaveLength(2);
+    const [first, second] = editor.children as TurnElement[];
+    expect(first).toMatchObject({ id: 't1', speakerId: 's1', start: 1, end: 9 });
+    expect(Node.string(first!)).toBe('Hello');
+    expect(second).toMatchObject({ type: 'turn', speakerId: null, start: null, end: null });
+    expect(second!.id).not.toBe('t1');
+    expect(second!.id).toMatch(/^[0-9a-f-]{36}$/);
+    expect(Node.string(second!)).toBe(' world');
+    expect(editor.selection?.anchor).toEqual({ path: [1, 0], offset: 0 });
+  });
+
+  it('at the start of a turn, puts the new empty turn before so the words keep their speaker', () => {
+    const editor = editorWith([turn('t1', 'Hello')]);
+    Transforms.select(editor, { path: [0, 0], offset: 0 });
+    editor.insertBreak();
+    const [first, second] = editor.children as TurnElement[];
+    expect(first).toMatchObject({ speakerId: null, children: [{ text: '' }] });
+    expect(second).toMatchObject({ id: 't1', speakerId: 's1' });
+  });
+
+  it('keeps events on the right side of a split', () => {
+    const editor = editorWith([turn('t1', 'a', { children: [{ text: 'a' }, createEvent('Laughter'), { text: 'b' }] })]);
+    Transforms.select(editor, { path: [0, 0], offset: 1 });
+    editor.insertBreak();
+    expect((editor.children[1] as TurnElement).children.some((child) => 'type' in child && child.type === 'event')).toBe(true);
+    expect(Array.from(Editor.nodes(editor, { at: [], match: (n, p) => p.length > 1 && 'type' in n && n.type === 'turn' }))).toHaveLength(0);
+  });
+
+  it('merges a turn into the previous one on Backspace at its start', () => {
+    const editor = editorWith([turn('t1', 'Hello '), turn('t2', 'world', { speakerId: 's2', end: 20 })]);
+    Transforms.select(editor, { path: [1, 0], offset: 0 });
+    editor.deleteBackward('character');
+    expect(editor.children).toHaveLength(1);
+    expect(editor.children[0]).toMatchObject({ id: 't1', speakerId: 's1', start: 1, end: 20 });
+    expect(Node.string(editor.children[0]!)).toBe('Hello world');
+    expect(editor.selection?.anchor.offset).toBe(6);
+  });
+
+  it('deletes characters normally inside a turn', () => {
+    const editor = editorWith([turn('t1', 'Hello')]);
+    Transforms.select(editor, { path: [0, 0], offset: 5 });
+    editor.deleteBackward('character');
+    expect(Node.string(editor)).toBe('Hell');
+  });
+
+  it('does nothing on Backspace at the start of the first turn', () => {
+    const editor = editorWith([turn('t1', 'Hello')]);
+    Transforms.select(editor, { path: [0, 0], offset: 0 });
+    editor.deleteBackward('character');
+    expect(editor.children).toEqual([turn('t1', 'Hello')]);
+  });
+
+  it('does not merge a turn into a note', () => {
+    const editor = editorWith([{ type: 'note', id: 'n1', children: [{ text: 'Adjourned.' }] }, turn('t1', 'Hello')]);
+    Transforms.select(editor, { path: [1, 0], offset: 0 });
+    editor.deleteBackward('character');
+    expect(editor.children).toHaveLength(2);
+  });
+
+  it('treats events as inline voids', () => {
+    const editor = editorWith([turn('t1', 'x')]);
+    const event = createEvent('Applause');
+    expect(editor.isInline(event)).toBe(true);
+    expect(editor.isVoid(event)).toBe(true);
+    expect(editor.isInline(editor.children[0] as TurnElement)).toBe(false);
+    Transforms.select(editor, { path: [0, 0], offset: 1 });
+    Transforms.insertNodes(editor, event);
+    Editor.normalize(editor, { force: true });
+    expect((editor.children[0] as TurnElement).children).toEqual([{ text: 'x' }, event, { text: '' }]);
+  });
+
+  it('unwraps a block nested inside a turn and wraps stray top-level text', () => {
+    const editor = editorWith([
+      { ...turn('t1', ''), children: [turn('inner', 'nested') as never] },
+      { text: 'stray' } as never,
+    ]);
+    Editor.normalize(editor, { force: true });
+    expect(editor.children).toHaveLength(2);
+    expect(editor.children.every((block) => 'type' in block && block.type === 'turn')).toBe(true);
+    expect(Node.string(editor.children[0]!)).toBe('nested');
+    expect(Node.string(editor.children[1]!)).toBe('stray');
+  });
+
+  it('gives pasted blocks fresh ids', () => {
+    const editor = editorWith([turn('t1', 'Hello')]);
+    Transforms.select(editor, { path: [0, 0], offset: 5 });
+    editor.insertFragment([turn('t1', ' one'), turn('t1', 'two'), turn('t1', 'three')]);
+    const ids = (editor.children as TurnElement[]).map((block) => block.id);
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+});

@@ -1,0 +1,54 @@
+import { can, type CloseReason, type Role } from '@verity/common';
+import { useCurrentUser } from '../auth/session-context.tsx';
+import { LoadingState } from '../../components/page-state.tsx';
+import { useLiveTranscript } from '../../realtime/use-live-transcript.ts';
+import { SaveStatusIndicator } from './save-status-indicator.tsx';
+import { TranscriptEditor } from './transcript-editor.tsx';
+
+const closedTitles: Record<CloseReason | 'internal', string> = {
+  not_found: 'This transcript no longer exists, or you are no longer a member.',
+  forbidden: 'You no longer have access to this transcript.',
+  unauthenticated: 'Your session has ended. Sign in again to keep editing.',
+  session_closed: 'The live session closed. Reload to continue.',
+  server_shutdown: 'The server restarted. Reload to continue.',
+  malformed_message: 'The connection sent something the server could not read. Reload to continue.',
+  store_failed: 'The server could not save a change. Reload to continue; nothing you typed after that was stored.',
+  internal: 'The live connection failed. Reload to try again.',
+};
+
+/** The transcript body: the live connection, its status, and the editor once the document arrived. */
+export function LiveTranscript({ transcriptId, role }: { transcriptId: string; role: Role }) {
+  const user = useCurrentUser();
+  const { provider, state } = useLiveTranscript(transcriptId);
+  // The role from the live join is authoritative (it may have changed since the page loaded).
+  const canEdit = can(state.role ?? role, 'correct');
+
+  if (state.closed) {
+    return (
+      <div className="live-closed" role="alert" data-testid="live-closed" data-reason={state.closed.reason}>
+        <p className="placeholder-title">{closedTitles[state.closed.reason]}</p>
+        {state.closed.message ? <p className="muted">{state.closed.message}</p> : null}
+        <button type="button" className="button button-secondary" onClick={() => window.location.reload()}>
+          Reload
+        </button>
+      </div>
+    );
+  }
+  if (!provider || !state.isSynced) {
+    return <LoadingState label={state.connection === 'offline' ? 'Offline — waiting for the connection…' : 'Opening the transcript…'} />;
+  }
+  return (
+    <TranscriptEditor
+      key={provider.transcriptId}
+      provider={provider}
+      user={user}
+      canEdit={canEdit}
+      header={
+        <div className="editor-status">
+          {canEdit ? null : <span className="badge">Read only</span>}
+          <SaveStatusIndicator save={state.save} />
+        </div>
+      }
+    />
+  );
+}

@@ -1,0 +1,21 @@
+// Writers from the Transcript model to every export format, the correction report and hash checks.
+export { exportFileName, exportFormatIds, exportFormats, findExportFormat } from './export-transcript.ts';
+export type { ExportFormat, ExportFormatId } from './export-transcript.ts';
+export type { ExportOptions } from './export-options.ts';
+export { writeCart, cartSpeakerLabel } from './write-cart.ts';
+export { writePlainText } from './write-plain-text.ts';
+export { writeMarkdown, escapeMarkdown } from './write-markdown.ts';
+export { writeSrt } from './write-srt.ts';
+export { writeVtt } from './write-vtt.ts';
+export { writeVerityJson } from './write-verity-json.ts';
+export { writeDocx } from './write-docx.ts';
+export { canonicalizationName, canonicalizeTranscript, canonicalTranscriptJson, computeIntegrity } from './canonical-transcript.ts';
+export type { TranscriptIntegrity } from './canonical-transcript.ts';
+export { verifyExport } from './verify-export.ts';
+export type { ExportVerification } from './verify-export.ts';
+export { alignWords, splitWords } from './align-words.ts';
+export type { WordAlignment, WordOperation } from './align-words.ts';
+export { measureWordErrorRate } from './measure-word-error-rate.ts';
+export type { TurnComparison, WordErrorRate } from './measure-word-error-rate.ts';
+export { writeCorrectionReport } from './correction-report.ts';
+export type { AttributedChange } from './correction-report.ts';

@@ -1,0 +1,77 @@
+import { AppError } from '../errors.ts';
+import { turnPlainText } from '../transcript/turn-plain-text.ts';
+import type { Transcript, Turn } from '../transcript/transcript.schema.ts';
+
+/** Characters per caption line and lines per cue: the common broadcast guideline (2 × 42). */
+export const maxLineLength = 42;
+export const maxLinesPerCue = 2;
+
+/** One subtitle cue cut from a turn; times in whole milliseconds. */
+export interface SubtitleCue {
+  turn: Turn;
+  isFirstOfTurn: boolean;
+  startMs: number;
+  endMs: number;
+  lines: string[];
+}
+
+/** Refuses subtitles for a transcript that cannot be timed, telling the person what to do instead. */
+export function assertTimed(transcript: Transcript, formatName: string): void {
+  const untimed = transcript.turns.filter((turn) => turn.start === null || turn.end === null).length;
+  if (transcript.turns.length === 0 || untimed > 0) {
+    const which = transcript.turns.length === 0 ? 'no turns' : untimed === transcript.turns.length ? 'no timings' : `no timings for ${untimed} of its ${transcript.turns.length} turns`;
+    throw new AppError('unsupported_format', `This transcript has ${which}, so it cannot be written as ${formatName}; export as text, Markdown, DOCX or JSON instead.`);
+  }
+}
+
+/** Greedy word wrap on ordinary spaces (NBSP never breaks); a word longer than a line gets its own line. */
+function wrapWords(words: readonly string[]): string[] {
+  const lines: string[] = [];
+  for (const word of words) {
+    const last = lines[lines.length - 1];
+    if (last !== undefined && last.length + 1 + word.length <= maxLineLength) lines[lines.length - 1] = `${last} ${word}`;
+    else lines.push(word);
+  }
+  return lines;
+}
+
+/**
+ * Cuts each turn into cues: paragraphs wrap into lines of at most 42 characters, every two lines make
+ * a cue, and a paragraph break always ends a cue. The turn's time is shared out in proportion to the
+ * characters of each cue, so the cues of a turn follow each other without gaps. `prefix` is text
+ * shown before the turn's first word (a speaker marker), wrapped with it.
+ */
+export function splitIntoCues(transcript: Transcript, prefix: (turn: Turn) => string): SubtitleCue[] {
+  const cues: SubtitleCue[] = [];
+  for (const turn of transcript.turns) {
+    const paragraphs = turnPlainText(turn)
+      .split('\n')
+      .map((paragraph) => paragraph.split(' ').filter((word) => word !== ''))
+      .filter((words) => words.length > 0);
+    const lead = prefix(turn);
+    if (lead !== '' && paragraphs[0]) paragraphs[0].unshift(lead);
+    const chunks = paragraphs.flatMap((words) => {
+      const lines = wrapWords(words);
+      const grouped: string[][] = [];
+      for (let index = 0; index < lines.length; index += maxLinesPerCue) grouped.push(lines.slice(index, index + maxLinesPerCue));
+      return grouped;
+    });
+    const total = chunks.reduce((sum, lines) => sum + lines.join(' ').length, 0);
+    const startMs = Math.round((turn.start ?? 0) * 1000);
+    const span = Math.round((turn.end ?? 0) * 1000) - startMs;
+    let done = 0;
+    chunks.forEach((lines, index) => {
+      const from = startMs + Math.round((span * done) / total);
+      done += lines.join(' ').length;
+      const to = startMs + Math.round((span * done) / total);
+      cues.push({ turn, isFirstOfTurn: index === 0, startMs: from, endMs: to, lines });
+    });
+  }
+  return cues;
+}
+
+/** Milliseconds as "hh:mm:ss" + separator + "mmm" (SRT uses ",", WebVTT "."). */
+export function formatCueTime(ms: number, separator: ',' | '.'): string {
+  const pad = (value: number, width = 2) => String(value).padStart(width, '0');
+  return `${pad(Math.floor(ms / 3_600_000))}:${pad(Math.floor(ms / 60_000) % 60)}:${pad(Math.floor(ms / 1000) % 60)}${separator}${pad(ms % 1000, 3)}`;
+}

@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest';
+import { parseTranscript } from '../formats/parse-transcript.ts';
+import { escapeMarkdown, writeMarkdown } from './write-markdown.ts';
+import { writePlainText } from './write-plain-text.ts';
+import { writeSrt } from './write-srt.ts';
+import { writeVtt } from './write-vtt.ts';
+import { buildFixture, buildUntimedFixture } from './transcript.fixture.ts';
+
+const approval = { version: 3, approvedBy: 'Ana Lopez', approvedAt: '2024-05-03T09:00:00Z', hash: 'ab'.repeat(32) };
+
+describe('writePlainText', () => {
+  it('writes "Name: words", paragraphs on their own lines and notes in place', () => {
+    expect(writePlainText(buildFixture())).toBe(
+      '(Recording started.)\n\nModerator: Good morning.\u00a0 Welcome to the co\u2011chair’s session.\n\n' +
+        'Ana Lopez: Thanks. The GFCE Kaspar(?) said *this* [sic] costs $5 #1 <b>.\n[\u00a0Laughter\u00a0]\n- second paragraph with (inaudible).\n\n' +
+        '(The session resumed at 10:05.)\n\nInline (Applause) event here.\n\nAna Lopez: (Kaspar?) Yes.\n\nNote: this one reads like a label.\n\nAdjourned.\n',
+    );
+  });
+
+  it('prefixes [hh:mm:ss] when asked, only where a turn has a start time', () => {
+    const text = writePlainText(buildFixture(), { timecodes: true });
+    expect(text).toContain('\n[00:00:04] Ana Lopez: Thanks.');
+    expect(text).toContain('\n[00:00:12] Inline (Applause)');
+    expect(writePlainText(buildUntimedFixture(), { timecodes: true })).toBe(writePlainText(buildUntimedFixture()));
+  });
+
+  it('reads back as the same words', () => {
+    const reread = parseTranscript(writePlainText(buildFixture()), { format: 'text' });
+    expect(reread.turns[1]?.content).toEqual(buildFixture().turns[0]?.content); // turns[0] is the note before it, read as words
+    expect(reread.speakers.map((speaker) => speaker.displayName)).toContain('Ana Lopez');
+  });
+});
+
+describe('writeMarkdown', () => {
+  it('writes the title block, bold names, italic events, marked uncertain spans and quoted notes', () => {
+    expect(writeMarkdown(buildFixture(), approval)).toBe("# Plenary – Day 2\n\n- **Event:** Verity Forum 2024\n- **Venue:** Room A, Geneva\n- **Date:** 2024-05-02\n- **Language:** en\n- **Version:** 3\n- **Approved by:** Ana Lopez\n- **Approved at:** 2024-05-03T09:00:00Z\n- **SHA-256:** `abababababababababababababababababababababababababababababababab`\n\n> (Recording started.)\n\n**Moderator:** Good morning.\u00a0 Welcome to the co\u2011chair’s session.\n\n**Ana Lopez:** Thanks. The GFCE <mark>Kaspar(?)</mark> said \\*this\\* \\[sic\\] costs $5 \\#1 \\<b\\>.\n\n*\\[\u00a0Laughter\u00a0\\]*\n\n\\- second paragraph with <mark>(inaudible)</mark>.\n\n> (The session resumed at 10:05.)\n\nInline *(Applause)* event here.\n\n**Ana Lopez:** <mark>(Kaspar?)</mark> Yes.\n\nNote: this one reads like a label.\n\n> Adjourned.\n");
+  });
+
+  it('escapes metacharacters so text renders as written', () => {
+    expect(escapeMarkdown('a *b* _c_ [d](e) <f> `g` #h | i & j \\ k')).toBe('a \\*b\\* \\_c\\_ \\[d\\](e) \\<f\\> \\`g\\` \\#h \\| i \\& j \\\\ k');
+    expect(escapeMarkdown('1. not a list')).toBe('1\\. not a list');
+    expect(escapeMarkdown('+ not a list')).toBe('\\+ not a list');
+  });
+});
+
+describe('writeSrt', () => {
+  it('writes numbered cues, ">> Name:" at each turn, paragraphs as separate cues timed by length', () => {
+    expect(writeSrt(buildFixture())).toBe("1\n00:00:00,000 --> 00:00:04,000\n>> Moderator: Good morning.\u00a0 Welcome to\nthe co\u2011chair’s session.\n\n2\n00:00:04,000 --> 00:00:08,878\n>> Ana Lopez: Thanks. The GFCE Kaspar(?)\nsaid *this* [sic] costs $5 #1 <b>.\n\n3\n00:00:08,878 --> 00:00:09,659\n[\u00a0Laughter\u00a0]\n\n4\n00:00:09,659 --> 00:00:12,000\n- second paragraph with (inaudible).\n\n5\n00:00:12,000 --> 00:00:15,000\n>> Inline (Applause) event here.\n\n6\n00:00:15,000 --> 00:00:16,000\n>> Ana Lopez: (Kaspar?) Yes.\n\n7\n00:00:16,000 --> 00:00:18,000\n>> Note: this one reads like a label.\n");
+  });
+
+  it('refuses a transcript without timings, saying what to use instead', () => {
+    expect(() => writeSrt(buildUntimedFixture())).toThrow(/has no timings, so it cannot be written as SRT; export as text, Markdown, DOCX or JSON instead/);
+    const partly = buildFixture();
+    partly.turns[2]!.end = null;
+    expect(() => writeSrt(partly)).toThrow(/no timings for 1 of its 5 turns/);
+  });
+
+  it('splits a long turn into cues of two lines of at most 42 characters', () => {
+    const transcript = buildFixture();
+    transcript.turns[0]!.content = [{ type: 'text', text: 'word '.repeat(60).trim() }];
+    const cueTexts = writeSrt(transcript).split('\n\n').map((cue) => cue.split('\n').slice(2));
+    for (const lines of cueTexts) {
+      expect(lines.length).toBeLessThanOrEqual(2);
+      for (const line of lines) expect(line.length).toBeLessThanOrEqual(42);
+    }
+    expect(writeSrt(transcript)).toMatch(/^1\n00:00:00,000 --> 00:00:01,\d{3}\n/);
+  });
+
+  it('reads back to the same speakers and words', () => {
+    const reread = parseTranscript(writeSrt(buildFixture()), { format: 'srt' });
+    expect(reread.speakers.map((speaker) => speaker.label)).toEqual(['Moderator', 'Ana Lopez', 'Note']);
+    expect(reread.turns[0]).toMatchObject({ start: 0, end: 4 });
+  });
+});
+
+describe('writeVtt', () => {
+  it('writes the title, language, voice tags on every cue of a named turn and notes as NOTE blocks', () => {
+    expect(writeVtt(buildFixture())).toBe("WEBVTT - Plenary – Day 2\nLanguage: en\n\nNOTE (Recording started.)\n\n00:00:00.000 --> 00:00:04.000\n<v Moderator>Good morning.\u00a0 Welcome to the co\u2011chair’s\nsession.\n\n00:00:04.000 --> 00:00:08.477\n<v Ana Lopez>Thanks. The GFCE Kaspar(?) said *this*\n[sic] costs $5 #1 &lt;b>.\n\n00:00:08.477 --> 00:00:09.358\n<v Ana Lopez>[\u00a0Laughter\u00a0]\n\n00:00:09.358 --> 00:00:12.000\n<v Ana Lopez>- second paragraph with (inaudible).\n\nNOTE (The session resumed at 10:05.)\n\n00:00:12.000 --> 00:00:15.000\n>> Inline (Applause) event here.\n\n00:00:15.000 --> 00:00:16.000\n<v Ana Lopez>(Kaspar?) Yes.\n\n00:00:16.000 --> 00:00:18.000\n>> Note: this one reads like a label.\n\nNOTE Adjourned.\n");
+  });
+
+  it('refuses a transcript without timings', () => {
+    expect(() => writeVtt(buildUntimedFixture())).toThrow(/cannot be written as WebVTT; export as text, Markdown, DOCX or JSON instead/);
+  });
+
+  it('reads back with its title, language and voices', () => {
+    const reread = parseTranscript(writeVtt(buildFixture()));
+    expect(reread.metadata).toMatchObject({ title: 'Plenary – Day 2', language: 'en', sourceFormat: 'vtt' });
+    expect(reread.speakers.map((speaker) => speaker.label).slice(0, 2)).toEqual(['Moderator', 'Ana Lopez']);
+  });
+});

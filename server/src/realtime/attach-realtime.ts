@@ -1,0 +1,49 @@
+import type { Server as HttpServer } from 'node:http';
+import type { Logger } from 'pino';
+import { Server } from 'socket.io';
+import { maxFrameBytes } from '@verity/common';
+import { buildSeedState } from '../collab/build-seed-state.ts';
+import { LiveSessions } from '../collab/live-sessions.ts';
+import { normalizeTranscriptDoc } from '../collab/normalize-transcript-doc.ts';
+import { PostgresUpdateStore, systemUserId } from '../collab/postgres-update-store.ts';
+import type { Config } from '../config.ts';
+import type { PrismaClient } from '../db/prisma.ts';
+import { authenticateSocket, isAllowedOrigin } from './authenticate-socket.ts';
+import { handleLiveSocket } from './live-socket-handlers.ts';
+import type { VerityServer } from './socket-types.ts';
+
+/** Room for socket.io's own framing around a maximal frame, so the schema (not the transport) rejects it. */
+const packetMarginBytes = 64 * 1024;
+
+export interface Realtime {
+  readonly liveSessions: LiveSessions;
+  /** Disconnects everyone with 'server_shutdown', writes final checkpoints, stops socket.io. */
+  close(): Promise<void>;
+}
+
+/** Starts live editing on the HTTP server: socket.io, Postgres-backed sessions, normalization. */
+export function attachRealtime(options: { httpServer: HttpServer; prisma: PrismaClient; config: Config; logger: Logger }): Realtime {
+  const { httpServer, prisma, config, logger } = options;
+  const store = new PostgresUpdateStore(prisma, { seed: (transcriptId) => buildSeedState(prisma, transcriptId) });
+  const liveSessions = new LiveSessions({ store, normalize: normalizeTranscriptDoc, systemUserId });
+  liveSessions.events.on('checkpointFailed', ({ transcriptId, uptoSeq, error }) => logger.warn({ err: error, transcriptId, uptoSeq }, 'checkpoint failed'));
+  liveSessions.events.on('normalizeFailed', ({ transcriptId, error }) => logger.error({ err: error, transcriptId }, 'normalization failed'));
+
+  const io: VerityServer = new Server(httpServer, {
+    serveClient: false,
+    maxHttpBufferSize: maxFrameBytes + packetMarginBytes,
+    allowRequest: (request, callback) => callback(null, isAllowedOrigin(request, config.publicUrl)),
+  });
+  io.use(authenticateSocket(prisma, config));
+  io.on('connection', (socket) => handleLiveSocket(socket, { prisma, liveSessions, logger }));
+
+  return {
+    liveSessions,
+    async close() {
+      await liveSessions.closeAll('server_shutdown');
+      // io.close() would also close the HTTP server, which index.ts shuts down itself.
+      io.disconnectSockets(true);
+      io.engine.close();
+    },
+  };
+}

@@ -1,0 +1,89 @@
+import type { Logger } from 'pino';
+import { can, docFrameSchema, isAppError, joinRequestSchema, type DocAck, type ErrorCode, type JoinAck } from '@verity/common';
+import type { ReceiveResult, RejectReason } from '../collab/live-session-types.ts';
+import type { LiveSession } from '../collab/live-session.ts';
+import type { LiveSessions } from '../collab/live-sessions.ts';
+import type { PrismaClient } from '../db/prisma.ts';
+import { requireTranscriptAccess } from '../transcripts/transcript-access.ts';
+import { closeSocket, SocketConnection } from './socket-connection.ts';
+import type { VeritySocket } from './socket-types.ts';
+
+const rejectCodes: Record<RejectReason, ErrorCode> = {
+  forbidden: 'forbidden',
+  malformed_message: 'bad_request',
+  not_joined: 'bad_request',
+  session_closed: 'conflict',
+  store_failed: 'internal',
+  internal: 'internal',
+};
+
+type Ack<T> = (response: T) => void;
+const fail = (code: ErrorCode, message: string) => ({ ok: false as const, error: { code, message } });
+/** A client may emit without an ack callback; replying must not crash the handler then. */
+const ackOf = <T>(ack: unknown): Ack<T> => (typeof ack === 'function' ? (ack as Ack<T>) : () => {});
+
+/**
+ * The live-editing events of one authenticated socket: validate, authorize, hand bytes to the
+ * transcript's LiveSession, answer. A socket may join several transcripts; each is one Connection.
+ */
+export function handleLiveSocket(socket: VeritySocket, context: { prisma: PrismaClient; liveSessions: LiveSessions; logger: Logger }): void {
+  const joined = new Map<string, { session: LiveSession; connection: SocketConnection }>();
+  const { userId } = socket.data;
+
+  socket.on('join', async (request, rawAck) => {
+    const ack = ackOf<JoinAck>(rawAck);
+    const parsed = joinRequestSchema.safeParse(request);
+    if (!parsed.success) return ack(fail('bad_request', 'join needs a transcriptId'));
+    const { transcriptId } = parsed.data;
+    try {
+      const access = await requireTranscriptAccess(context.prisma, { transcriptId, userId, permission: 'read' });
+      if (!joined.has(transcriptId)) {
+        const connection = new SocketConnection(socket, transcriptId, userId, can(access.role, 'correct'));
+        // The session sends its handshake frames right away: they reach the client before this ack.
+        const session = await context.liveSessions.join(transcriptId, connection);
+        if (socket.disconnected) return session.leave(connection);
+        joined.set(transcriptId, { session, connection });
+      }
+      ack({ ok: true, role: access.role, userId });
+    } catch (error) {
+      if (isAppError(error) && (error.code === 'not_found' || error.code === 'forbidden')) {
+        ack(fail(error.code, error.message));
+        return closeSocket(socket, transcriptId, error.code, error.message);
+      }
+      context.logger.error({ err: error, transcriptId }, 'live join failed');
+      ack(fail('internal', 'The transcript could not be opened.'));
+    }
+  });
+
+  socket.on('doc', async (frame, rawAck) => {
+    const ack = ackOf<DocAck>(rawAck);
+    const parsed = docFrameSchema.safeParse(frame);
+    if (!parsed.success) return ack(fail('bad_request', parsed.error.issues[0]?.message ?? 'malformed frame'));
+    const entry = joined.get(parsed.data.transcriptId);
+    if (!entry) return ack(fail('bad_request', 'Join the transcript before sending to it.'));
+    const result = await entry.session.receive(entry.connection, parsed.data.frame);
+    ack(presentReceiveResult(result));
+    // The sender holds an edit we could not store: reconnecting makes its provider resend it.
+    if (result.kind === 'rejected' && result.reason === 'store_failed') entry.connection.close('store_failed');
+  });
+
+  socket.on('leave', (request) => {
+    const parsed = joinRequestSchema.safeParse(request);
+    const entry = parsed.success ? joined.get(parsed.data.transcriptId) : undefined;
+    if (!entry) return;
+    joined.delete(entry.connection.transcriptId);
+    entry.session.leave(entry.connection);
+  });
+
+  socket.on('disconnect', () => {
+    for (const { session, connection } of joined.values()) session.leave(connection);
+    joined.clear();
+  });
+}
+
+/** The ack for one received frame: ok once stored (with its seq), else the error shape. */
+function presentReceiveResult(result: ReceiveResult): DocAck {
+  if (result.kind === 'handled') return { ok: true };
+  if (result.kind === 'accepted') return result.isDuplicate ? { ok: true } : { ok: true, seq: result.seq };
+  return fail(rejectCodes[result.reason], result.message);
+}

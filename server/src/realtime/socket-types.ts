@@ -1,0 +1,10 @@
+import type { Server, Socket } from 'socket.io';
+import type { ClientToServerEvents, ServerToClientEvents } from '@verity/common';
+
+/** What authentication puts on a socket; handlers read the user from here, never from payloads. */
+export interface SocketData {
+  userId: string;
+}
+
+export type VerityServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+export type VeritySocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
