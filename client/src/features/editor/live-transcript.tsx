@@ -26,7 +26,7 @@ export function LiveTranscript({ transcriptId, role }: { transcriptId: string; r
   if (state.closed) {
     return (
       <div className="live-closed" role="alert" data-testid="live-closed" data-reason={state.closed.reason}>
-        <p className="placeholder-title">{closedTitles[state.closed.reason]}</p>
+        <p className="live-closed-title">{closedTitles[state.closed.reason]}</p>
         {state.closed.message ? <p className="muted">{state.closed.message}</p> : null}
         <button type="button" className="button button-secondary" onClick={() => window.location.reload()}>
           Reload
