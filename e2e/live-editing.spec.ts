@@ -1,49 +1,8 @@
-import { randomBytes } from 'node:crypto';
-import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
-import { apiPost, signUp } from './fixtures.ts';
+import { expect, test } from '@playwright/test';
+import { expectSaved, openEditor, turnText, twoOnOneTranscript } from './live-fixtures.ts';
 
 // Two browsers, sign-ups and live round trips: slower than a single-page spec.
 test.describe.configure({ timeout: 120_000 });
-
-interface Person {
-  context: BrowserContext;
-  page: Page;
-  email: string;
-}
-
-async function person(browser: Browser, name: string): Promise<Person> {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  const { email } = await signUp(page, name);
-  return { context, page, email };
-}
-
-/** Two users (the second with `role`) on a fresh transcript; the owner seeds the first turn with `seed`. */
-async function twoOnOneTranscript(browser: Browser, role: 'editor' | 'viewer' = 'editor', seed = 'middle') {
-  const ada = await person(browser, 'Ada Owner');
-  const bea = await person(browser, 'Bea Second');
-  const { transcript } = await apiPost<{ transcript: { id: string } }>(ada.page, '/api/transcripts', { title: `Live ${randomBytes(4).toString('hex')}` });
-  await apiPost(ada.page, `/api/transcripts/${transcript.id}/members`, { email: bea.email, role });
-  await openEditor(ada.page, transcript.id);
-  await turnText(ada.page).click();
-  await ada.page.keyboard.type(seed);
-  await expectSaved(ada.page);
-  await openEditor(bea.page, transcript.id);
-  await expect(turnText(bea.page)).toHaveText(seed);
-  return { ada, bea, transcriptId: transcript.id };
-}
-
-async function openEditor(page: Page, transcriptId: string) {
-  await page.goto(`/t/${transcriptId}`);
-  await expect(page.getByTestId('transcript-editor')).toBeVisible();
-  await expect(page.getByTestId('turn').first()).toBeVisible();
-}
-
-const turnText = (page: Page) => page.getByTestId('turn').first().locator('.turn-text');
-
-async function expectSaved(page: Page) {
-  await expect(page.getByTestId('save-status')).toContainText('saved');
-}
 
 test('two editors typing in the same turn at once both keep their words', async ({ browser }) => {
   const { ada, bea, transcriptId } = await twoOnOneTranscript(browser);

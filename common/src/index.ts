@@ -8,3 +8,6 @@ export * from './collab/transcript-doc.ts';
 export * from './realtime/socket-protocol.ts';
 export * from './realtime/frames.ts';
 export * from './exports/index.ts';
+export * from './review/count-open-issues.ts';
+export * from './review/measure-speakers.ts';
+export * from './history/index.ts';

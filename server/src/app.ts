@@ -5,6 +5,8 @@ import express, { type Express } from 'express';
 import helmet from 'helmet';
 import type { Logger } from 'pino';
 import { pinoHttp } from 'pino-http';
+import { createLiveSessions } from './collab/create-live-sessions.ts';
+import type { LiveSessions } from './collab/live-sessions.ts';
 import type { Config } from './config.ts';
 import type { PrismaClient } from './db/prisma.ts';
 import { authRoutes } from './http/auth.routes.ts';
@@ -12,10 +14,14 @@ import { loadSession } from './http/authentication.ts';
 import { parseCookies } from './http/cookies.ts';
 import { csrfProtection } from './http/csrf.ts';
 import { apiNotFound, errorHandler } from './http/error-handler.ts';
+import { exportRoutes } from './http/export.routes.ts';
 import { healthRoutes } from './http/health.routes.ts';
+import { historyRoutes } from './http/history.routes.ts';
 import { importRoutes } from './http/imports.routes.ts';
 import './http/locals.ts';
 import { invitationRoutes, memberRoutes } from './http/members.routes.ts';
+import { reviewRoutes } from './http/review.routes.ts';
+import { speakerRoutes } from './http/speakers.routes.ts';
 import { transcriptRoutes } from './http/transcripts.routes.ts';
 import { versionRoutes } from './http/versions.routes.ts';
 
@@ -23,9 +29,11 @@ import { versionRoutes } from './http/versions.routes.ts';
 const clientDist = fileURLToPath(new URL('../../client/dist', import.meta.url));
 
 /** Builds the Express app; start-up (database, listening, realtime) lives in index.ts, so tests use this as-is. */
-export function createApp(options: { prisma: PrismaClient; config: Config; logger: Logger }): Express {
+export function createApp(options: { prisma: PrismaClient; config: Config; logger: Logger; liveSessions?: LiveSessions }): Express {
   const { prisma, config, logger } = options;
-  const context = { prisma, config };
+  // index.ts shares one registry with realtime; tests get their own.
+  const liveSessions = options.liveSessions ?? createLiveSessions(prisma);
+  const context = { prisma, config, liveSessions };
   const app = express();
   app.disable('x-powered-by');
   if (config.isBehindProxy) app.set('trust proxy', 1);
@@ -57,7 +65,11 @@ export function createApp(options: { prisma: PrismaClient; config: Config; logge
   api.use(authRoutes(context));
   api.use('/transcripts', transcriptRoutes(context));
   api.use('/transcripts/:id', memberRoutes(context));
+  api.use('/transcripts/:id', historyRoutes(context));
   api.use('/transcripts/:id/versions', versionRoutes(context));
+  api.use('/transcripts/:id/review', reviewRoutes(context));
+  api.use('/transcripts/:id/speakers', speakerRoutes(context));
+  api.use('/transcripts/:id/export', exportRoutes(context));
   api.use('/imports', importRoutes(context));
   api.use('/invitations', invitationRoutes(context));
   api.use(apiNotFound);

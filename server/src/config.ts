@@ -18,6 +18,8 @@ const envSchema = z.object({
   VERITY_SESSION_TTL_HOURS: z.coerce.number().positive().default(24 * 14),
   VERITY_MAX_UPLOAD_MB: z.coerce.number().positive().max(1024).default(20),
   VERITY_TRUST_PROXY: booleanFromEnv.default(false),
+  VERITY_AUTO_VERSION_IDLE_MINUTES: z.coerce.number().positive().default(3),
+  VERITY_AUTO_VERSION_MAX_MINUTES: z.coerce.number().positive().default(30),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -37,6 +39,10 @@ export interface Config {
   maxUploadBytes: number;
   isBehindProxy: boolean;
   logLevel: string;
+  /** An automatic version is taken after this long without edits… */
+  autoVersionIdleMs: number;
+  /** …and at least this often during continuous editing. */
+  autoVersionMaxMs: number;
 }
 
 /** Parses the environment; throws one readable error listing every bad variable. */
@@ -64,5 +70,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     maxUploadBytes: Math.round(e.VERITY_MAX_UPLOAD_MB * 1024 * 1024),
     isBehindProxy: e.VERITY_TRUST_PROXY,
     logLevel: e.LOG_LEVEL,
+    autoVersionIdleMs: e.VERITY_AUTO_VERSION_IDLE_MINUTES * 60_000,
+    autoVersionMaxMs: e.VERITY_AUTO_VERSION_MAX_MINUTES * 60_000,
   };
 }

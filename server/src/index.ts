@@ -1,8 +1,10 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createApp } from './app.ts';
+import { createLiveSessions } from './collab/create-live-sessions.ts';
 import { loadConfig } from './config.ts';
 import { openDatabase } from './db/open-database.ts';
+import { startAutoVersions } from './history/start-auto-versions.ts';
 import { createLogger } from './logger.ts';
 import { attachRealtime } from './realtime/attach-realtime.ts';
 
@@ -12,9 +14,12 @@ async function main(): Promise<void> {
   const logger = createLogger({ level: config.logLevel });
   logger.info(config.databaseUrl ? 'using DATABASE_URL' : `starting embedded PostgreSQL in ${config.dataDir}`);
   const database = await openDatabase(config, (line) => logger.debug({ postgres: line.trim() }));
-  const app = createApp({ prisma: database.prisma, config, logger });
+  // One registry for HTTP and sockets: speaker changes made over HTTP reach everyone editing.
+  const liveSessions = createLiveSessions(database.prisma);
+  const app = createApp({ prisma: database.prisma, config, logger, liveSessions });
   const server = createServer(app);
-  const realtime = attachRealtime({ httpServer: server, prisma: database.prisma, config, logger });
+  const realtime = attachRealtime({ httpServer: server, prisma: database.prisma, config, logger, liveSessions });
+  const autoVersions = startAutoVersions({ prisma: database.prisma, liveSessions, logger, idleMs: config.autoVersionIdleMs, maxMs: config.autoVersionMaxMs });
 
   let isStopping = false;
   async function shutdown(signal: string): Promise<void> {
@@ -23,6 +28,8 @@ async function main(): Promise<void> {
     logger.info({ signal }, 'shutting down');
     // First, while the database is up: editors are told why, and every open document is checkpointed.
     await realtime.close();
+    // Edits not yet in a version get one before the database goes.
+    await autoVersions.stop();
     server.closeIdleConnections();
     await new Promise<void>((resolve) => server.close(() => resolve()));
     await database.close();

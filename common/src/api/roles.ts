@@ -9,7 +9,14 @@ export type Role = z.infer<typeof roleSchema>;
 export const permissions = {
   read: ['viewer', 'editor', 'reviewer', 'owner'],
   correct: ['editor', 'reviewer', 'owner'],
+  /** Rename, merge and describe speakers: a correction of the roster. */
+  manageSpeakers: ['editor', 'reviewer', 'owner'],
+  /** Move a draft to in_review. */
+  submitForReview: ['editor', 'reviewer', 'owner'],
+  /** Approve an in_review transcript, or send it back to draft with a comment. */
   approve: ['reviewer', 'owner'],
+  /** Download any version in any format; viewers included (an approved record is meant to be read). */
+  export: ['viewer', 'editor', 'reviewer', 'owner'],
   manageMembers: ['owner'],
   manageTranscript: ['owner'],
 } as const satisfies Record<string, readonly Role[]>;

@@ -21,6 +21,17 @@ export const apiRoutes = {
   /** POST the raw file (application/octet-stream): creates the transcript and its version 0. */
   imports: '/api/imports',
   version: (id: string, number: number) => `/api/transcripts/${encodeURIComponent(id)}/versions/${number}`,
+  /** GET the review state; POST …/submit, …/send-back, …/approve move it. */
+  review: (id: string) => `/api/transcripts/${encodeURIComponent(id)}/review`,
+  submitForReview: (id: string) => `/api/transcripts/${encodeURIComponent(id)}/review/submit`,
+  sendBack: (id: string) => `/api/transcripts/${encodeURIComponent(id)}/review/send-back`,
+  approve: (id: string) => `/api/transcripts/${encodeURIComponent(id)}/review/approve`,
+  speakers: (id: string) => `/api/transcripts/${encodeURIComponent(id)}/speakers`,
+  speaker: (id: string, speakerId: string) => `/api/transcripts/${encodeURIComponent(id)}/speakers/${encodeURIComponent(speakerId)}`,
+  mergeSpeakers: (id: string) => `/api/transcripts/${encodeURIComponent(id)}/speakers/merge`,
+  /** GET the file: `format` (an export format id or `report`), optional `version` number. */
+  exportFile: (id: string, format: string, version?: number) =>
+    `/api/transcripts/${encodeURIComponent(id)}/export?format=${encodeURIComponent(format)}${version === undefined ? '' : `&version=${version}`}`,
 } as const;
 
 export const csrfCookieName = 'verity_csrf';

@@ -12,8 +12,10 @@ describe('frames', () => {
     expect(decodeFrame(encodeQueryAwarenessFrame())).toEqual({ kind: 'queryAwareness' });
   });
 
-  it('rejects unknown types', () => {
+  it('rejects unknown types, truncated and trailing bytes', () => {
     expect(() => decodeFrame(new Uint8Array([7]))).toThrow(/unknown frame type/);
     expect(() => decodeFrame(new Uint8Array([0, 9, 0]))).toThrow(/unknown sync/);
+    expect(() => decodeFrame(new Uint8Array([3, 1]))).toThrow(/trailing bytes/);
+    expect(() => decodeFrame(new Uint8Array([0, 2, 5, 1]))).toThrow();
   });
 });

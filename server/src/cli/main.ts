@@ -2,6 +2,8 @@ import { Command, CommanderError } from 'commander';
 import { isAppError } from '@verity/common';
 import { registerConvertCommands } from './convert.commands.ts';
 import { registerDbCommands } from './db.commands.ts';
+import { registerExportCommands } from './export.commands.ts';
+import { registerHistoryCommands } from './history.commands.ts';
 import { registerMemberCommands } from './member.commands.ts';
 import { registerTranscriptCommands } from './transcript.commands.ts';
 import { registerUserCommands } from './user.commands.ts';
@@ -17,6 +19,8 @@ export function buildProgram(): Command {
   registerDbCommands(program);
   registerConvertCommands(program);
   registerTranscriptCommands(program);
+  registerExportCommands(program);
+  registerHistoryCommands(program);
   return program;
 }
 

@@ -2,12 +2,11 @@ import { withYjs, YjsEditor } from '@slate-yjs/core';
 import { createEditor, Transforms, type Editor } from 'slate';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { contentKey, createTranscriptDoc, readTranscriptDoc, transcriptSchema, turnPlainText } from '@verity/common';
+import { contentKey, createTranscriptDoc, encodeUpdateFrame, readTranscriptDoc, transcriptSchema, turnPlainText } from '@verity/common';
 import { FakeConnectionBuilder, type FakeClient } from './fake-connection.ts';
 import { LiveSession } from './live-session.ts';
 import { MemoryUpdateStore } from './memory-update-store.ts';
 import { normalizeTranscriptDoc } from './normalize-transcript-doc.ts';
-import { encodeUpdateMessage } from './protocol.ts';
 
 // The two known hazards of editing one transcript at once, with real @slate-yjs editors on each side:
 // the server cannot prevent them (the client's soft claim does), but it must keep the document valid,
@@ -72,8 +71,8 @@ describe('concurrent structure edits through the server', () => {
       Transforms.delete(bob.editor, { at: { anchor: { path: [0, 0], offset: 9 }, focus: { path: [0, 0], offset: 12 } } });
       Transforms.insertText(bob.editor, 'The', { at: { path: [0, 0], offset: 9 } });
     });
-    expect(await alice.client.send(encodeUpdateMessage(split))).toMatchObject({ kind: 'accepted' });
-    expect(await bob.client.send(encodeUpdateMessage(fix))).toMatchObject({ kind: 'accepted' });
+    expect(await alice.client.send(encodeUpdateFrame(split))).toMatchObject({ kind: 'accepted' });
+    expect(await bob.client.send(encodeUpdateFrame(fix))).toMatchObject({ kind: 'accepted' });
     await Promise.all([alice.client.flush(), bob.client.flush()]);
 
     const result = readTranscriptDoc(session.doc);
@@ -95,8 +94,8 @@ describe('concurrent structure edits through the server', () => {
     const bob = connect('bob');
     const first = local(alice.client, alice.editor, () => Transforms.splitNodes(alice.editor, { at: { path: [0, 0], offset: 9 } }));
     const second = local(bob.client, bob.editor, () => Transforms.splitNodes(bob.editor, { at: { path: [0, 0], offset: 22 } }));
-    await alice.client.send(encodeUpdateMessage(first));
-    await bob.client.send(encodeUpdateMessage(second));
+    await alice.client.send(encodeUpdateFrame(first));
+    await bob.client.send(encodeUpdateFrame(second));
     await Promise.all([alice.client.flush(), bob.client.flush()]);
     const ids = readTranscriptDoc(session.doc).turns.map((turn) => turn.id);
     expect(ids.length).toBeGreaterThanOrEqual(3);
@@ -114,8 +113,8 @@ describe('concurrent structure edits through the server', () => {
     };
     const fromAlice = local(alice.client, alice.editor, fix(alice.editor));
     const fromBob = local(bob.client, bob.editor, fix(bob.editor));
-    await alice.client.send(encodeUpdateMessage(fromAlice));
-    await bob.client.send(encodeUpdateMessage(fromBob));
+    await alice.client.send(encodeUpdateFrame(fromAlice));
+    await bob.client.send(encodeUpdateFrame(fromBob));
     await Promise.all([alice.client.flush(), bob.client.flush()]);
     // "TheThe": a repeated word can be intended ("that that"), so it is left for a person to see,
     // with each insertion attributed in the log.

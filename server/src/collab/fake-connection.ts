@@ -3,10 +3,10 @@ import * as encoding from 'lib0/encoding';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
+import { encodeAwarenessFrame, encodeSyncStep1Frame, encodeUpdateFrame, frameType } from '@verity/common';
 import type { Connection, DisconnectReason } from './connection.ts';
 import type { LiveSession } from './live-session.ts';
 import type { ReceiveResult } from './live-session-types.ts';
-import { encodeAwarenessMessage, encodeSyncStep1, encodeUpdateMessage, messageType } from './protocol.ts';
 
 let nextId = 1;
 
@@ -99,19 +99,19 @@ export class FakeClient {
 
   /** Makes a local change and sends it as a sync update message. */
   edit(mutate: (doc: Y.Doc) => void): Promise<ReceiveResult> {
-    return this.send(encodeUpdateMessage(this.change(mutate)));
+    return this.send(encodeUpdateFrame(this.change(mutate)));
   }
 
   /** Sends our state vector, as a provider does on connect. */
   syncStep1(): Promise<ReceiveResult> {
-    return this.send(encodeSyncStep1(this.doc));
+    return this.send(encodeSyncStep1Frame(Y.encodeStateVector(this.doc)));
   }
 
   /** Sets our awareness state and sends it. */
   setAwareness(state: Record<string, unknown> | null): Promise<ReceiveResult> {
     this.awareness.setLocalState(state);
     const update = awarenessProtocol.encodeAwarenessUpdate(this.awareness, [this.doc.clientID]);
-    return this.send(encodeAwarenessMessage(update));
+    return this.send(encodeAwarenessFrame(update));
   }
 
   /** Sends raw bytes to the session. */
@@ -140,13 +140,13 @@ export class FakeClient {
   private handleServerMessage(message: Uint8Array): void {
     const decoder = decoding.createDecoder(message);
     const type = decoding.readVarUint(decoder);
-    if (type === messageType.sync) {
+    if (type === frameType.sync) {
       this.received.push({ kind: 'sync', bytes: message });
       const reply = encoding.createEncoder();
-      encoding.writeVarUint(reply, messageType.sync);
+      encoding.writeVarUint(reply, frameType.sync);
       syncProtocol.readSyncMessage(decoder, reply, this.doc, 'server');
       if (encoding.length(reply) > 1) this.outbox.push(encoding.toUint8Array(reply));
-    } else if (type === messageType.awareness) {
+    } else if (type === frameType.awareness) {
       this.received.push({ kind: 'awareness', bytes: message });
       awarenessProtocol.applyAwarenessUpdate(this.awareness, decoding.readVarUint8Array(decoder), 'server');
     }

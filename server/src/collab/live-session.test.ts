@@ -1,12 +1,12 @@
 import * as encoding from 'lib0/encoding';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
+import { encodeAwarenessFrame, encodeSyncStep2Frame, encodeUpdateFrame, frameType } from '@verity/common';
 import type { FakeClient} from './fake-connection.ts';
 import { FakeConnectionBuilder } from './fake-connection.ts';
 import { LiveSession } from './live-session.ts';
 import type { LiveSessionOptions } from './live-session-types.ts';
 import { MemoryUpdateStore } from './memory-update-store.ts';
-import { encodeAwarenessMessage, encodeSyncStep2, encodeUpdateMessage, messageType } from './protocol.ts';
 
 const transcriptId = 'transcript-1';
 const open: { sessions: LiveSession[]; clients: FakeClient[] } = { sessions: [], clients: [] };
@@ -57,13 +57,13 @@ describe('LiveSession sync', () => {
 
     const lateClient = new Y.Doc();
     const step1 = encoding.createEncoder();
-    encoding.writeVarUint(step1, messageType.sync);
+    encoding.writeVarUint(step1, frameType.sync);
     encoding.writeVarUint(step1, 0);
     encoding.writeVarUint8Array(step1, Y.encodeStateVector(lateClient));
     expect(await session.receive(bob, encoding.toUint8Array(step1))).toEqual({ kind: 'handled' });
 
     expect(bob.sent).toHaveLength(1);
-    expect(bob.sent[0]).toEqual(encodeSyncStep2(session.doc, Y.encodeStateVector(lateClient)));
+    expect(bob.sent[0]).toEqual(encodeSyncStep2Frame(Y.encodeStateAsUpdate(session.doc, Y.encodeStateVector(lateClient))));
   });
 
   it('makes two clients editing concurrently converge', async () => {
@@ -76,8 +76,8 @@ describe('LiveSession sync', () => {
     const fromAlice = alice.change(insert('A', 0));
     const fromBob = bob.change((doc) => doc.getText('body').insert(doc.getText('body').length, 'B'));
     const results = await Promise.all([
-      alice.send(encodeUpdateMessage(fromAlice)),
-      bob.send(encodeUpdateMessage(fromBob)),
+      alice.send(encodeUpdateFrame(fromAlice)),
+      bob.send(encodeUpdateFrame(fromBob)),
     ]);
 
     expect(results.map((result) => result.kind)).toEqual(['accepted', 'accepted']);
@@ -90,9 +90,9 @@ describe('LiveSession sync', () => {
     const { store, connect } = await openSession();
     const alice = connect('alice');
     const update = alice.change(insert('once'));
-    expect(await alice.send(encodeUpdateMessage(update))).toEqual({ kind: 'accepted', seq: 1, isDuplicate: false });
+    expect(await alice.send(encodeUpdateFrame(update))).toEqual({ kind: 'accepted', seq: 1, isDuplicate: false });
 
-    expect(await alice.send(encodeUpdateMessage(update))).toEqual({ kind: 'accepted', seq: 1, isDuplicate: true });
+    expect(await alice.send(encodeUpdateFrame(update))).toEqual({ kind: 'accepted', seq: 1, isDuplicate: true });
     expect(store.rows(transcriptId)).toHaveLength(1);
   });
 
@@ -102,7 +102,7 @@ describe('LiveSession sync', () => {
     await alice.edit(insert('known '));
     alice.change(insert('new', 6));
 
-    const result = await alice.send(encodeSyncStep2(alice.doc));
+    const result = await alice.send(encodeSyncStep2Frame(Y.encodeStateAsUpdate(alice.doc)));
 
     expect(result).toMatchObject({ kind: 'accepted', seq: 2, isDuplicate: false });
     const check = new Y.Doc();
@@ -159,11 +159,11 @@ describe('LiveSession permissions and validation', () => {
   it.each([
     ['empty bytes', new Uint8Array()],
     ['an unknown message type', Uint8Array.of(9)],
-    ['an unknown sync type', Uint8Array.of(messageType.sync, 7, 0)],
-    ['a truncated payload', Uint8Array.of(messageType.sync, 2, 50, 1, 2)],
-    ['garbage as an update', Uint8Array.of(messageType.sync, 2, 4, 200, 255, 3, 9)],
-    ['trailing bytes', Uint8Array.of(messageType.queryAwareness, 1)],
-    ['awareness with bad JSON', encodeAwarenessMessage(badAwarenessUpdate())],
+    ['an unknown sync type', Uint8Array.of(frameType.sync, 7, 0)],
+    ['a truncated payload', Uint8Array.of(frameType.sync, 2, 50, 1, 2)],
+    ['garbage as an update', Uint8Array.of(frameType.sync, 2, 4, 200, 255, 3, 9)],
+    ['trailing bytes', Uint8Array.of(frameType.queryAwareness, 1)],
+    ['awareness with bad JSON', encodeAwarenessFrame(badAwarenessUpdate())],
   ])('rejects %s as malformed and keeps working', async (_name, bytes) => {
     const { store, connect } = await openSession();
     const alice = connect('alice');
@@ -191,7 +191,7 @@ describe('LiveSession permissions and validation', () => {
     const { session } = await openSession();
     const stranger = new FakeConnectionBuilder(session).build();
 
-    expect(await session.receive(stranger, encodeUpdateMessage(new Uint8Array([0, 0])))).toMatchObject({
+    expect(await session.receive(stranger, encodeUpdateFrame(new Uint8Array([0, 0])))).toMatchObject({
       kind: 'rejected',
       reason: 'not_joined',
     });
@@ -234,7 +234,7 @@ describe('LiveSession awareness', () => {
     await alice.setAwareness({ name: 'Alice' });
 
     const forged = forgeAwareness(alice.doc.clientID, 99, { name: 'Not Alice' });
-    const result = await mallory.send(encodeAwarenessMessage(forged));
+    const result = await mallory.send(encodeAwarenessFrame(forged));
 
     expect(result).toMatchObject({ kind: 'rejected', reason: 'forbidden' });
     expect(session.presence.awareness.getStates().get(alice.doc.clientID)).toEqual({ name: 'Alice' });
@@ -246,7 +246,7 @@ describe('LiveSession awareness', () => {
 
     const forged = forgeAwareness(session.presence.awareness.clientID, 5, { name: 'Server' });
 
-    expect(await mallory.send(encodeAwarenessMessage(forged))).toMatchObject({ kind: 'rejected', reason: 'forbidden' });
+    expect(await mallory.send(encodeAwarenessFrame(forged))).toMatchObject({ kind: 'rejected', reason: 'forbidden' });
   });
 
   it('answers a query for awareness with every current state', async () => {
@@ -257,7 +257,7 @@ describe('LiveSession awareness', () => {
     session.join(bob);
     bob.sent.length = 0;
 
-    expect(await session.receive(bob, Uint8Array.of(messageType.queryAwareness))).toEqual({ kind: 'handled' });
+    expect(await session.receive(bob, Uint8Array.of(frameType.queryAwareness))).toEqual({ kind: 'handled' });
     expect(bob.sent).toHaveLength(1);
   });
 });

@@ -1,4 +1,5 @@
 import * as Y from 'yjs';
+import { encodeSyncStep1Frame, encodeSyncStep2Frame, encodeUpdateFrame } from '@verity/common';
 import type { Connection, DisconnectReason } from './connection.ts';
 import { isKnownUpdate } from './known-update.ts';
 import type {
@@ -8,14 +9,7 @@ import type {
   ReceiveResult,
   RejectReason,
 } from './live-session-types.ts';
-import {
-  encodeSyncStep1,
-  encodeSyncStep2,
-  encodeUpdateMessage,
-  MalformedMessageError,
-  parseMessage,
-} from './protocol.ts';
-import type { ParsedMessage } from './protocol.ts';
+import { MalformedMessageError, parseMessage, type ParsedMessage } from './protocol.ts';
 import { SessionAwareness } from './session-awareness.ts';
 import { TypedEmitter } from './typed-emitter.ts';
 import type { UpdateStore } from './update-store.ts';
@@ -105,8 +99,8 @@ export class LiveSession {
     }
     if (this.members.has(connection.id)) return;
     this.members.set(connection.id, connection);
-    safeSend(connection, encodeSyncStep1(this.doc));
-    safeSend(connection, encodeSyncStep2(this.doc));
+    safeSend(connection, encodeSyncStep1Frame(Y.encodeStateVector(this.doc)));
+    safeSend(connection, encodeSyncStep2Frame(Y.encodeStateAsUpdate(this.doc)));
     const presence = this.presence.encodeAll();
     if (presence) safeSend(connection, presence);
     this.events.emit('connectionJoined', this.describe(connection));
@@ -137,6 +131,36 @@ export class LiveSession {
       } catch (error) {
         // Unexpected (a bug or a Yjs edge case); one bad message must not take the session down.
         return reject('internal', error instanceof Error ? error.message : 'unexpected error');
+      }
+    });
+  }
+
+  /**
+   * A change the server makes on someone's behalf (renaming or merging speakers): computed on a copy,
+   * then stored, applied and broadcast exactly like a client's update, stamped with `userId`. Queued
+   * with the messages, so it sees every earlier update. Resolves with the seq it is stored at (null
+   * when the change changed nothing); rejects when the store fails, leaving no trace.
+   */
+  applyChange(userId: string, change: (doc: Y.Doc) => void): Promise<number | null> {
+    if (this.isClosed) return Promise.reject(new Error('the session is closed'));
+    return this.enqueue(async () => {
+      const draft = new Y.Doc();
+      try {
+        Y.applyUpdate(draft, Y.encodeStateAsUpdate(this.doc));
+        const before = Y.encodeStateVector(draft);
+        draft.transact(() => change(draft));
+        const update = Y.encodeStateAsUpdate(draft, before);
+        if (isKnownUpdate(this.doc, update)) return null;
+        const seq = await this.append(userId, update);
+        if (seq === null) throw new Error('the change could not be saved');
+        Y.applyUpdate(this.doc, update, 'server');
+        this.broadcast(encodeUpdateFrame(update), null);
+        this.events.emit('updateAccepted', { transcriptId: this.transcriptId, userId, seq, byteLength: update.byteLength });
+        await this.runNormalize();
+        this.maybeCheckpoint();
+        return seq;
+      } finally {
+        draft.destroy();
       }
     });
   }
@@ -177,7 +201,7 @@ export class LiveSession {
     }
     switch (parsed.kind) {
       case 'syncStep1':
-        safeSend(connection, encodeSyncStep2(this.doc, parsed.stateVector));
+        safeSend(connection, encodeSyncStep2Frame(Y.encodeStateAsUpdate(this.doc, parsed.stateVector)));
         return { kind: 'handled' };
       case 'syncStep2':
       case 'update':
@@ -207,7 +231,7 @@ export class LiveSession {
     const seq = await this.append(connection.userId, diff);
     if (seq === null) return reject('store_failed', 'the update could not be saved');
     Y.applyUpdate(this.doc, diff, connection);
-    this.broadcast(encodeUpdateMessage(diff), connection);
+    this.broadcast(encodeUpdateFrame(diff), connection);
     this.events.emit('updateAccepted', {
       transcriptId: this.transcriptId,
       userId: connection.userId,
@@ -252,7 +276,7 @@ export class LiveSession {
       this.events.emit('normalizeFailed', { transcriptId: this.transcriptId, error: new Error('store failed') });
       return;
     }
-    this.broadcast(encodeUpdateMessage(update), null);
+    this.broadcast(encodeUpdateFrame(update), null);
     this.events.emit('updateAccepted', {
       transcriptId: this.transcriptId,
       userId: this.systemUserId,

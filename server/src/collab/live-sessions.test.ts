@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
+import { encodeUpdateFrame } from '@verity/common';
 import { FakeConnection } from './fake-connection.ts';
 import { LiveSessions } from './live-sessions.ts';
 import { MemoryUpdateStore } from './memory-update-store.ts';
-import { encodeUpdateMessage } from './protocol.ts';
 
 const registries: LiveSessions[] = [];
 
@@ -30,7 +30,7 @@ const connection = (userId = 'alice') => new FakeConnection(`c${nextConnection++
 function textUpdate(text: string): Uint8Array {
   const doc = new Y.Doc();
   doc.getText('body').insert(0, text);
-  return encodeUpdateMessage(Y.encodeStateAsUpdate(doc));
+  return encodeUpdateFrame(Y.encodeStateAsUpdate(doc));
 }
 
 describe('LiveSessions', () => {

@@ -1,3 +1,4 @@
+import type * as Y from 'yjs';
 import type { Connection, DisconnectReason } from './connection.ts';
 import { LiveSession } from './live-session.ts';
 import type { LiveSessionEvents, LiveSessionOptions } from './live-session-types.ts';
@@ -26,6 +27,7 @@ export class LiveSessions {
   /** Domain events of all sessions. */
   readonly events = new TypedEmitter<LiveSessionsEvents>();
   private readonly sessions = new Map<string, Promise<LiveSession>>();
+  private readonly borrowed = new Map<LiveSession, number>();
   private isShuttingDown = false;
 
   constructor(private readonly options: LiveSessionsOptions) {}
@@ -50,6 +52,34 @@ export class LiveSessions {
     return loading;
   }
 
+  /**
+   * Runs `task` on the transcript's session (loading it if needed) and disposes of the session
+   * afterwards when nobody is connected, so server-side changes (restores) reach connected editors
+   * and are stored exactly like theirs, without keeping unused documents in memory.
+   */
+  async withSession<T>(transcriptId: string, task: (session: LiveSession) => Promise<T>): Promise<T> {
+    let loading = this.get(transcriptId);
+    let session = await loading;
+    while (session.isClosed) {
+      this.forget(transcriptId, loading);
+      loading = this.get(transcriptId);
+      session = await loading;
+    }
+    // Counted so one task's clean-up cannot close the session under another task still using it.
+    this.borrowed.set(session, (this.borrowed.get(session) ?? 0) + 1);
+    try {
+      return await task(session);
+    } finally {
+      const left = (this.borrowed.get(session) ?? 1) - 1;
+      if (left > 0) this.borrowed.set(session, left);
+      else this.borrowed.delete(session);
+      if (left === 0 && session.connectionCount === 0 && !session.isClosed) {
+        this.forget(transcriptId, loading);
+        await session.close('session_closed');
+      }
+    }
+  }
+
   /** Gets or loads the session and joins the connection to it; resolves with the session. */
   async join(transcriptId: string, connection: Connection): Promise<LiveSession> {
     for (;;) {
@@ -63,6 +93,22 @@ export class LiveSessions {
       // Closed while we waited (disposed, or closed directly): drop it and load a fresh one.
       this.forget(transcriptId, loading);
     }
+  }
+
+  /**
+   * Applies a server-side change through the transcript's session (see LiveSession.applyChange),
+   * loading it when nobody has it open; a session loaded only for this is checkpointed and disposed.
+   */
+  async applyChange(transcriptId: string, userId: string, change: (doc: Y.Doc) => void): Promise<number | null> {
+    return this.withSession(transcriptId, (session) => session.applyChange(userId, change));
+  }
+
+  /** The open session's document, or null when no session is open or loading (never loads one). */
+  async peek(transcriptId: string): Promise<LiveSession | null> {
+    const loading = this.sessions.get(transcriptId);
+    if (!loading) return null;
+    const session = await loading.catch(() => null);
+    return session && !session.isClosed ? session : null;
   }
 
   /** Graceful shutdown: disconnects everyone with `reason` and writes every final checkpoint. */
@@ -79,7 +125,7 @@ export class LiveSessions {
     }
     session.events.on('idle', () => {
       // Someone may have joined while the idle checkpoint was written; then the session stays.
-      if (session.connectionCount > 0 || session.isClosed) return;
+      if (session.connectionCount > 0 || session.isClosed || this.borrowed.has(session)) return;
       this.forget(session.transcriptId, loading);
       void session.close('session_closed');
     });

@@ -1,7 +1,7 @@
 import * as awarenessProtocol from 'y-protocols/awareness';
 import type * as Y from 'yjs';
+import { encodeAwarenessFrame } from '@verity/common';
 import type { AwarenessEntry } from './protocol.ts';
-import { encodeAwarenessMessage } from './protocol.ts';
 
 /** Sends a message to every member except `except` (a connection, or anything else for "everyone"). */
 export type Broadcast = (message: Uint8Array, except: unknown) => void;
@@ -30,7 +30,7 @@ export class SessionAwareness {
   encodeAll(): Uint8Array | null {
     const clients = [...this.awareness.getStates().keys()];
     if (clients.length === 0) return null;
-    return encodeAwarenessMessage(awarenessProtocol.encodeAwarenessUpdate(this.awareness, clients));
+    return encodeAwarenessFrame(awarenessProtocol.encodeAwarenessUpdate(this.awareness, clients));
   }
 
   /** Applies an update from `origin` if it only touches client ids that connection owns or claims fresh. */
@@ -74,6 +74,6 @@ export class SessionAwareness {
     const changed = [...added, ...updated, ...removed];
     if (changed.length === 0) return;
     const update = awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed);
-    this.broadcast(encodeAwarenessMessage(update), origin);
+    this.broadcast(encodeAwarenessFrame(update), origin);
   };
 }

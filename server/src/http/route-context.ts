@@ -1,3 +1,4 @@
+import type { LiveSessions } from '../collab/live-sessions.ts';
 import type { Config } from '../config.ts';
 import type { PrismaClient } from '../db/prisma.ts';
 
@@ -5,4 +6,6 @@ import type { PrismaClient } from '../db/prisma.ts';
 export interface RouteContext {
   prisma: PrismaClient;
   config: Config;
+  /** The open live documents: server-side changes (speakers) go through them, reads prefer them. */
+  liveSessions: LiveSessions;
 }

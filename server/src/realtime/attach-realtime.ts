@@ -2,14 +2,13 @@ import type { Server as HttpServer } from 'node:http';
 import type { Logger } from 'pino';
 import { Server } from 'socket.io';
 import { maxFrameBytes } from '@verity/common';
-import { buildSeedState } from '../collab/build-seed-state.ts';
-import { LiveSessions } from '../collab/live-sessions.ts';
-import { normalizeTranscriptDoc } from '../collab/normalize-transcript-doc.ts';
-import { PostgresUpdateStore, systemUserId } from '../collab/postgres-update-store.ts';
+import { createLiveSessions } from '../collab/create-live-sessions.ts';
+import type { LiveSessions } from '../collab/live-sessions.ts';
 import type { Config } from '../config.ts';
 import type { PrismaClient } from '../db/prisma.ts';
 import { authenticateSocket, isAllowedOrigin } from './authenticate-socket.ts';
 import { handleLiveSocket } from './live-socket-handlers.ts';
+import { subscribeReview } from './subscribe-review.ts';
 import type { VerityServer } from './socket-types.ts';
 
 /** Room for socket.io's own framing around a maximal frame, so the schema (not the transport) rejects it. */
@@ -22,10 +21,10 @@ export interface Realtime {
 }
 
 /** Starts live editing on the HTTP server: socket.io, Postgres-backed sessions, normalization. */
-export function attachRealtime(options: { httpServer: HttpServer; prisma: PrismaClient; config: Config; logger: Logger }): Realtime {
+export function attachRealtime(options: { httpServer: HttpServer; prisma: PrismaClient; config: Config; logger: Logger; liveSessions?: LiveSessions }): Realtime {
   const { httpServer, prisma, config, logger } = options;
-  const store = new PostgresUpdateStore(prisma, { seed: (transcriptId) => buildSeedState(prisma, transcriptId) });
-  const liveSessions = new LiveSessions({ store, normalize: normalizeTranscriptDoc, systemUserId });
+  const liveSessions = options.liveSessions ?? createLiveSessions(prisma);
+  subscribeReview({ liveSessions, prisma, logger });
   liveSessions.events.on('checkpointFailed', ({ transcriptId, uptoSeq, error }) => logger.warn({ err: error, transcriptId, uptoSeq }, 'checkpoint failed'));
   liveSessions.events.on('normalizeFailed', ({ transcriptId, error }) => logger.error({ err: error, transcriptId }, 'normalization failed'));
 

@@ -7,6 +7,7 @@ import { contentKey, type User } from '@verity/common';
 import { findBlockPath, isTurn, selectedBlock } from '../../editor/nodes.ts';
 import { matchShortcut } from '../../editor/shortcuts.ts';
 import type { CursorData, TranscriptEditor as TranscriptEditorType } from '../../editor/types.ts';
+import { skipReactSelectionSnapshot } from '../../editor/skip-react-selection-snapshot.ts';
 import { userColor } from '../../editor/user-color.ts';
 import { withTranscript } from '../../editor/with-transcript.ts';
 import type { LiveTranscriptProvider } from '../../realtime/live-transcript-provider.ts';
@@ -22,7 +23,7 @@ import { useEditorCommands } from './use-editor-commands.ts';
 import { useSpeakers } from './use-speakers.ts';
 
 /** Top-level children per chunk: big transcripts render and reconcile in pieces. */
-const chunkSize = 500;
+const chunkSize = 100;
 const emptyValue: Descendant[] = [];
 
 function renderChunk({ attributes, children, lowest }: RenderChunkProps) {
@@ -62,6 +63,8 @@ export function TranscriptEditor({ provider, user, canEdit, header }: Transcript
     setIsEmpty(editor.children.length === 0);
     return () => YjsEditor.disconnect(editor);
   }, [editor]);
+  // A big transcript would otherwise pay an O(document) DOM walk in React on every keystroke.
+  useEffect(() => skipReactSelectionSnapshot(ReactEditor.toDOMNode(editor, editor)), [editor]);
 
   const speakers = useSpeakers(provider.doc);
   const speakerMap = useMemo(() => new Map(speakers.map((speaker) => [speaker.id, speaker])), [speakers]);

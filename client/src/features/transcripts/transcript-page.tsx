@@ -7,6 +7,9 @@ import { RelativeTime } from '../../components/relative-time.tsx';
 import { ErrorState, LoadingState } from '../../components/page-state.tsx';
 import { useDocumentTitle } from '../../components/use-document-title.ts';
 import { LiveTranscript } from '../editor/live-transcript.tsx';
+import { HistoryPanel } from '../history/history-panel.tsx';
+import { ReviewPanel } from '../review/review-panel.tsx';
+import { SpeakersPanel } from '../speakers/speakers-panel.tsx';
 import { MembersPanel } from './members-panel.tsx';
 import { RoleBadge, StatusBadge } from './status-badge.tsx';
 import { TranscriptTitle } from './transcript-title.tsx';
@@ -71,8 +74,13 @@ export function TranscriptPage() {
           <LiveTranscript key={transcript.id} transcriptId={transcript.id} role={transcript.role} />
         </section>
       </div>
-      {/* Keyed so that moving between transcripts starts the panel's forms afresh. */}
-      <MembersPanel key={transcript.id} transcriptId={transcript.id} myRole={transcript.role} />
+      {/* Keyed so that moving between transcripts starts the panels' forms afresh. */}
+      <div className="transcript-side" key={transcript.id}>
+        <ReviewPanel transcriptId={transcript.id} myRole={transcript.role} onStatusChange={(status) => query.setData({ ...transcript, status })} />
+        <SpeakersPanel transcriptId={transcript.id} myRole={transcript.role} />
+        <MembersPanel transcriptId={transcript.id} myRole={transcript.role} />
+        <HistoryPanel transcriptId={transcript.id} myRole={transcript.role} />
+      </div>
     </div>
   );
 }

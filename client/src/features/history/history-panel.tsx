@@ -1,0 +1,177 @@
+import { useState, type FormEvent } from 'react';
+import { can, describeStats, type Role, type VersionSummary } from '@verity/common';
+import { errorMessage } from '../../api/api-error.ts';
+import { createNamedVersion, listActivity, listVersions, restoreVersion } from '../../api/history.api.ts';
+import { useApiQuery } from '../../api/use-api-query.ts';
+import { ErrorState, LoadingState } from '../../components/page-state.tsx';
+import { RelativeTime } from '../../components/relative-time.tsx';
+import { CompareView } from './compare-view.tsx';
+import { kindLabels } from './history-labels.ts';
+
+type Tab = 'versions' | 'activity' | 'compare';
+
+/**
+ * The transcript's history: its versions (who contributed, what changed), the activity feed, and a
+ * compare view between any two versions or a version and the live text. Correctors can name the
+ * current text as a version and restore a whole version or one turn; restoring adds a change on top.
+ */
+export function HistoryPanel({ transcriptId, myRole }: { transcriptId: string; myRole: Role }) {
+  const versions = useApiQuery(`versions:${transcriptId}`, (signal) => listVersions(transcriptId, signal));
+  const [tab, setTab] = useState<Tab>('versions');
+  const [compareFrom, setCompareFrom] = useState<number | null>(null);
+  const [message, setMessage] = useState<string | null>(null);
+  const canCorrect = can(myRole, 'correct');
+
+  function openCompare(from: number) {
+    setCompareFrom(from);
+    setTab('compare');
+  }
+
+  async function handleRestore(version: VersionSummary) {
+    if (!window.confirm(`Restore version ${version.number}? Your current text stays in the history; the restore is added on top.`)) return;
+    try {
+      await restoreVersion(transcriptId, version.number);
+      setMessage(`Version ${version.number} restored.`);
+      versions.reload();
+    } catch (caught) {
+      setMessage(errorMessage(caught));
+    }
+  }
+
+  const latest = versions.status === 'success' ? versions.data[0]?.number ?? 0 : 0;
+  return (
+    <section className="panel history-panel" aria-labelledby="history-heading" data-testid="history-panel">
+      <div className="panel-heading">
+        <h2 id="history-heading">History</h2>
+        <button type="button" className="button button-ghost button-small" onClick={versions.reload}>
+          Refresh
+        </button>
+      </div>
+      <div className="history-tabs" role="tablist" aria-label="History views">
+        {(['versions', 'activity', 'compare'] as const).map((name) => (
+          <button key={name} type="button" role="tab" aria-selected={tab === name} className={`history-tab${tab === name ? ' is-active' : ''}`} onClick={() => setTab(name)}>
+            {name === 'versions' ? 'Versions' : name === 'activity' ? 'Activity' : 'Compare'}
+          </button>
+        ))}
+      </div>
+      {message ? (
+        <p className="muted" role="status">
+          {message}
+        </p>
+      ) : null}
+      {tab === 'versions' ? (
+        <>
+          {canCorrect ? <NameVersionForm transcriptId={transcriptId} onCreated={versions.reload} /> : null}
+          {versions.status === 'loading' ? <LoadingState label="Loading versions…" /> : null}
+          {versions.status === 'error' ? <ErrorState error={versions.error} onRetry={versions.reload} /> : null}
+          {versions.status === 'success' ? (
+            <ol className="version-list">
+              {versions.data.map((version) => (
+                <VersionRow key={version.number} version={version} canRestore={canCorrect} onCompare={() => openCompare(version.number)} onRestore={() => void handleRestore(version)} />
+              ))}
+            </ol>
+          ) : null}
+        </>
+      ) : null}
+      {tab === 'activity' ? <ActivityFeed transcriptId={transcriptId} /> : null}
+      {tab === 'compare' ? (
+        <CompareView
+          transcriptId={transcriptId}
+          versions={versions.status === 'success' ? versions.data : []}
+          initialFrom={compareFrom ?? latest}
+          canRestore={canCorrect}
+          onRestored={(text) => {
+            setMessage(text);
+            versions.reload();
+          }}
+        />
+      ) : null}
+    </section>
+  );
+}
+
+function VersionRow({ version, canRestore, onCompare, onRestore }: { version: VersionSummary; canRestore: boolean; onCompare: () => void; onRestore: () => void }) {
+  const title = version.name ?? kindLabels[version.kind];
+  return (
+    <li className="version-row" data-testid="version-row">
+      <div className="version-title">
+        <strong>
+          v{version.number} · {title}
+        </strong>
+        <span className="muted"> · {kindLabels[version.kind]}</span>
+      </div>
+      <div className="muted">
+        <RelativeTime value={version.createdAt} /> by {version.createdBy.displayName}
+      </div>
+      {version.contributors.length > 0 ? <div className="version-contributors">Edits by {version.contributors.map((person) => person.displayName).join(', ')}</div> : null}
+      {version.stats ? <div className="muted version-stats">{describeStats(version.stats)}</div> : null}
+      {version.note ? <div className="version-note">{version.note}</div> : null}
+      <div className="version-actions">
+        <button type="button" className="button button-ghost button-small" onClick={onCompare}>
+          Compare with now
+        </button>
+        {canRestore ? (
+          <button type="button" className="button button-ghost button-small" onClick={onRestore}>
+            Restore
+          </button>
+        ) : null}
+      </div>
+    </li>
+  );
+}
+
+function NameVersionForm({ transcriptId, onCreated }: { transcriptId: string; onCreated: () => void }) {
+  const [name, setName] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  async function handleSubmit(event: FormEvent) {
+    event.preventDefault();
+    if (!name.trim()) return;
+    try {
+      await createNamedVersion(transcriptId, name.trim());
+      setName('');
+      setError(null);
+      onCreated();
+    } catch (caught) {
+      setError(errorMessage(caught));
+    }
+  }
+  return (
+    <form className="name-version-form" onSubmit={(event) => void handleSubmit(event)}>
+      <label className="visually-hidden" htmlFor="version-name">
+        Version name
+      </label>
+      <input id="version-name" value={name} maxLength={200} placeholder="Name this version" onChange={(event) => setName(event.target.value)} />
+      <button type="submit" className="button button-secondary button-small" disabled={!name.trim()}>
+        Save version
+      </button>
+      {error ? (
+        <p className="form-error" role="alert">
+          {error}
+        </p>
+      ) : null}
+    </form>
+  );
+}
+
+function ActivityFeed({ transcriptId }: { transcriptId: string }) {
+  const activity = useApiQuery(`activity:${transcriptId}`, (signal) => listActivity(transcriptId, signal));
+  if (activity.status === 'loading') return <LoadingState label="Loading activity…" />;
+  if (activity.status === 'error') return <ErrorState error={activity.error} onRetry={activity.reload} />;
+  if (activity.data.entries.length === 0) return <p className="muted">No edits yet.</p>;
+  return (
+    <ol className="activity-feed" data-testid="activity-feed">
+      {activity.data.entries.map((entry) => (
+        <li key={`${entry.fromSeq}-${entry.toSeq}`} className="activity-entry" data-testid="activity-entry">
+          {entry.summary} <span className="muted">· {formatClock(entry.endedAt)}</span>
+        </li>
+      ))}
+    </ol>
+  );
+}
+
+/** "14:03" today, "3 Mar 14:03" before. */
+function formatClock(iso: string): string {
+  const date = new Date(iso);
+  const clock = date.toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' });
+  return date.toDateString() === new Date().toDateString() ? clock : `${date.toLocaleDateString(undefined, { day: 'numeric', month: 'short' })} ${clock}`;
+}

@@ -1,0 +1,152 @@
+import { useState } from 'react';
+import { can, type ReviewState, type Role, type TranscriptStatus } from '@verity/common';
+import { approve, fetchReview, sendBack, submitForReview } from '../../api/review.api.ts';
+import { useApiQuery } from '../../api/use-api-query.ts';
+import { useAsyncAction } from '../../api/use-async-action.ts';
+import { FormError } from '../../components/form-error.tsx';
+import { ErrorState, LoadingState } from '../../components/page-state.tsx';
+import { RelativeTime } from '../../components/relative-time.tsx';
+import { ExportMenu } from './export-menu.tsx';
+import { describeIssues, reviewActionLabels } from './review-labels.ts';
+
+interface ReviewPanelProps {
+  transcriptId: string;
+  myRole: Role;
+  onStatusChange: (status: TranscriptStatus) => void;
+}
+
+/**
+ * Review and sign-off: what blocks approval, the actions this role may take, and every authoritative
+ * version; followed by the Export menu, which offers those versions.
+ */
+export function ReviewPanel({ transcriptId, myRole, onStatusChange }: ReviewPanelProps) {
+  const query = useApiQuery(`review:${transcriptId}`, (signal) => fetchReview(transcriptId, signal));
+  function handleChanged(review: ReviewState) {
+    query.setData(review);
+    onStatusChange(review.status);
+  }
+  return (
+    <>
+    <section className="panel review-panel" aria-labelledby="review-heading" data-testid="review-panel">
+      <div className="panel-heading">
+        <h2 id="review-heading">Review</h2>
+        <button type="button" className="button button-ghost button-small" onClick={query.reload} aria-label="Refresh review state">
+          Refresh
+        </button>
+      </div>
+      {query.status === 'loading' ? <LoadingState label="Loading review…" /> : null}
+      {query.status === 'error' ? <ErrorState error={query.error} onRetry={query.reload} /> : null}
+      {query.status === 'success' ? <ReviewBody transcriptId={transcriptId} myRole={myRole} review={query.data} onChanged={handleChanged} /> : null}
+    </section>
+    <ExportMenu transcriptId={transcriptId} approvals={query.data?.approvals ?? []} />
+    </>
+  );
+}
+
+function ReviewBody({ transcriptId, myRole, review, onChanged }: { transcriptId: string; myRole: Role; review: ReviewState; onChanged: (review: ReviewState) => void }) {
+  const issues = describeIssues(review.openIssues);
+  return (
+    <>
+      <p className="review-issues" data-testid="open-issues">
+        {issues ? `Open: ${issues}.` : 'Nothing left to resolve.'}
+      </p>
+      {review.status === 'draft' && can(myRole, 'submitForReview') ? <SubmitAction transcriptId={transcriptId} onChanged={onChanged} /> : null}
+      {review.status === 'in_review' && can(myRole, 'approve') ? <ReviewerActions transcriptId={transcriptId} hasIssues={issues !== null} onChanged={onChanged} /> : null}
+      {review.status === 'in_review' && !can(myRole, 'approve') ? <p className="muted">Waiting for a reviewer.</p> : null}
+      <h3>Authoritative versions</h3>
+      {review.approvals.length === 0 ? (
+        <p className="muted">None yet.</p>
+      ) : (
+        <ol className="approval-list" data-testid="approval-list">
+          {review.approvals.map((approval) => (
+            <li key={approval.ordinal}>
+              <strong>v{approval.ordinal}</strong> (version {approval.versionNumber}) by {approval.approver.displayName}, <RelativeTime value={approval.approvedAt} />
+              <code className="hash" title={approval.contentSha256}>
+                {approval.contentSha256.slice(0, 12)}…
+              </code>
+              {approval.waiverReason ? <span className="muted"> Waived: {approval.waiverReason}</span> : null}
+            </li>
+          ))}
+        </ol>
+      )}
+      {review.events.length > 0 ? (
+        <details>
+          <summary>Workflow log ({review.events.length})</summary>
+          <ul className="review-log">
+            {review.events.map((event, index) => (
+              <li key={index}>
+                {reviewActionLabels[event.action]} by {event.actor?.displayName ?? 'Verity'}, <RelativeTime value={event.at} />
+                {event.comment ? <q>{event.comment}</q> : null}
+              </li>
+            ))}
+          </ul>
+        </details>
+      ) : null}
+    </>
+  );
+}
+
+function SubmitAction({ transcriptId, onChanged }: { transcriptId: string; onChanged: (review: ReviewState) => void }) {
+  const action = useAsyncAction(() => submitForReview(transcriptId));
+  return (
+    <div className="review-actions">
+      <button
+        type="button"
+        className="button button-primary"
+        disabled={action.isPending}
+        onClick={async () => {
+          const result = await action.run();
+          if (result.ok) onChanged(result.value);
+        }}
+      >
+        Send to review
+      </button>
+      <FormError error={action.error} />
+    </div>
+  );
+}
+
+function ReviewerActions({ transcriptId, hasIssues, onChanged }: { transcriptId: string; hasIssues: boolean; onChanged: (review: ReviewState) => void }) {
+  const [waiver, setWaiver] = useState('');
+  const [comment, setComment] = useState('');
+  const approval = useAsyncAction(() => approve(transcriptId, hasIssues ? waiver.trim() : undefined));
+  const sending = useAsyncAction(() => sendBack(transcriptId, comment.trim()));
+  return (
+    <div className="review-actions">
+      {hasIssues ? (
+        <label className="field">
+          <span className="field-label">Waiver reason (required to approve with open issues)</span>
+          <textarea value={waiver} onChange={(event) => setWaiver(event.target.value)} rows={2} data-testid="waiver-reason" />
+        </label>
+      ) : null}
+      <button
+        type="button"
+        className="button button-primary"
+        disabled={approval.isPending || (hasIssues && waiver.trim() === '')}
+        onClick={async () => {
+          const result = await approval.run();
+          if (result.ok) onChanged(result.value);
+        }}
+      >
+        {hasIssues ? 'Approve with waiver' : 'Approve'}
+      </button>
+      <FormError error={approval.error} />
+      <label className="field">
+        <span className="field-label">Comment for the editors</span>
+        <textarea value={comment} onChange={(event) => setComment(event.target.value)} rows={2} data-testid="send-back-comment" />
+      </label>
+      <button
+        type="button"
+        className="button button-secondary"
+        disabled={sending.isPending || comment.trim() === ''}
+        onClick={async () => {
+          const result = await sending.run();
+          if (result.ok) onChanged(result.value);
+        }}
+      >
+        Send back
+      </button>
+      <FormError error={sending.error} />
+    </div>
+  );
+}

@@ -1,0 +1,15 @@
+import type { PrismaClient } from '../db/prisma.ts';
+import { buildSeedState } from './build-seed-state.ts';
+import { LiveSessions } from './live-sessions.ts';
+import { normalizeTranscriptDoc } from './normalize-transcript-doc.ts';
+import { PostgresUpdateStore, systemUserId } from './postgres-update-store.ts';
+
+/** The production registry: Postgres-backed sessions seeded from the latest version, with normalization. */
+export function createLiveSessions(prisma: PrismaClient): LiveSessions {
+  return new LiveSessions({ store: createUpdateStore(prisma), normalize: normalizeTranscriptDoc, systemUserId });
+}
+
+/** The production update store, seeding never-edited transcripts from their latest version. */
+export function createUpdateStore(prisma: PrismaClient): PostgresUpdateStore {
+  return new PostgresUpdateStore(prisma, { seed: (transcriptId) => buildSeedState(prisma, transcriptId) });
+}

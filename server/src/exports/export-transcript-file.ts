@@ -1,0 +1,98 @@
+import {
+  AppError,
+  exportFileName,
+  findExportFormat,
+  hashTranscript,
+  transcriptSchema,
+  writeCorrectionReport,
+  type ExportFormatId,
+  type ExportOptions,
+  type Transcript,
+} from '@verity/common';
+import type { LiveSessions } from '../collab/live-sessions.ts';
+import { readCurrentTranscript } from '../collab/read-current-transcript.ts';
+import type { PrismaClient } from '../db/prisma.ts';
+import { listAttributedChanges } from './list-attributed-changes.ts';
+
+/** What the export endpoint and CLI accept: a writer's id, or `report` for the correction report. */
+export type ExportRequestFormat = ExportFormatId | 'report';
+
+/** A file ready to send or save. */
+export interface ExportedFile {
+  fileName: string;
+  mimeType: string;
+  body: Buffer;
+  /** The version exported; null for the current, unversioned document. */
+  versionNumber: number | null;
+  contentSha256: string;
+}
+
+interface ExportSource {
+  transcript: Transcript;
+  versionNumber: number | null;
+  /** The log position the content reflects: the report lists the changes up to here. */
+  uptoSeq: number;
+  options: ExportOptions;
+}
+
+/**
+ * One transcript in one format. Without `versionNumber`: the latest authoritative version, else the
+ * current document. Authoritative versions carry their approver, time and hash in the title block.
+ * Deterministic: the same version and format always give the same bytes.
+ */
+export async function exportTranscriptFile(options: {
+  prisma: PrismaClient;
+  liveSessions?: LiveSessions;
+  transcriptId: string;
+  format: string;
+  versionNumber?: number;
+}): Promise<ExportedFile> {
+  const { prisma, transcriptId } = options;
+  const isReport = options.format === 'report';
+  const format = isReport ? null : findExportFormat(options.format);
+  const { title } = await prisma.transcript.findUniqueOrThrow({ where: { id: transcriptId }, select: { title: true } });
+  const source = await resolveSource(options);
+  const hash = source.options.hash!;
+  if (isReport) {
+    const raw = await prisma.transcriptVersion.findUnique({ where: { transcriptId_number: { transcriptId, number: 0 } }, select: { content: true } });
+    if (!raw) throw new AppError('not_found', 'This transcript was not imported, so there is no raw version to compare with.');
+    const changes = await listAttributedChanges(prisma, { transcriptId, uptoSeq: source.uptoSeq });
+    const report = writeCorrectionReport(transcriptSchema.parse(raw.content), source.transcript, changes);
+    const fileName = exportFileName(title, source.versionNumber, 'markdown').replace(/\.md$/, '.corrections.md');
+    return { fileName, mimeType: 'text/markdown; charset=utf-8', body: Buffer.from(report, 'utf8'), versionNumber: source.versionNumber, contentSha256: hash };
+  }
+  const written = await format!.write(source.transcript, source.options);
+  return {
+    fileName: exportFileName(title, source.versionNumber, options.format as ExportFormatId),
+    mimeType: format!.mimeType,
+    body: typeof written === 'string' ? Buffer.from(written, 'utf8') : Buffer.from(written),
+    versionNumber: source.versionNumber,
+    contentSha256: hash,
+  };
+}
+
+async function resolveSource(options: { prisma: PrismaClient; liveSessions?: LiveSessions; transcriptId: string; versionNumber?: number }): Promise<ExportSource> {
+  const { prisma, transcriptId, versionNumber } = options;
+  const include = { approval: { include: { approver: { select: { displayName: true } } } } } as const;
+  const version =
+    versionNumber !== undefined
+      ? await prisma.transcriptVersion.findUnique({ where: { transcriptId_number: { transcriptId, number: versionNumber } }, include })
+      : await prisma.transcriptVersion.findFirst({ where: { transcriptId, approval: { isNot: null } }, orderBy: { number: 'desc' }, include });
+  if (!version && versionNumber !== undefined) throw new AppError('not_found', `This transcript has no version ${versionNumber}.`);
+  if (!version) {
+    const { transcript, seq } = await readCurrentTranscript(options);
+    return { transcript, versionNumber: null, uptoSeq: seq, options: { hash: await hashTranscript(transcript) } };
+  }
+  const approval = version.approval;
+  return {
+    transcript: transcriptSchema.parse(version.content),
+    versionNumber: version.number,
+    uptoSeq: version.uptoSeq,
+    options: {
+      version: version.number,
+      hash: version.contentSha256,
+      approvedBy: approval?.approver.displayName,
+      approvedAt: approval?.approvedAt.toISOString(),
+    },
+  };
+}

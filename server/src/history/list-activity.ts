@@ -1,0 +1,161 @@
+import type * as Y from 'yjs';
+import {
+  compareTranscripts,
+  describeTurnChange,
+  quoteWords,
+  transcriptSchemaVersion,
+  type ActivityEntry,
+  type Speaker,
+  type Transcript,
+  type Turn,
+} from '@verity/common';
+import type { PrismaClient } from '../db/prisma.ts';
+import { findPeople } from './find-people.ts';
+import { replayTranscriptLog } from './load-log.ts';
+import type { LogReplay, LogRow } from './log-replay.ts';
+
+/** Rows by one person less than this apart read as one piece of work. */
+const batchGapMs = 2 * 60_000;
+const shownPhrases = 3;
+
+interface Batch {
+  userId: string | null;
+  fromSeq: number;
+  toSeq: number;
+  startedAt: Date;
+  endedAt: Date;
+  /** Each touched turn as it was when the batch started (null: created in the batch). */
+  turnsBefore: Map<Y.XmlText, Turn | null>;
+  speakersBefore: Map<string, Speaker | null>;
+  numbersBefore: Map<string, number>;
+  rosterBefore: Speaker[];
+}
+
+/** A phrase-level account of one batch, before names are resolved. */
+interface DraftEntry {
+  userId: string | null;
+  phrases: string[];
+  turnIds: string[];
+  fromSeq: number;
+  toSeq: number;
+  startedAt: Date;
+  endedAt: Date;
+}
+
+/**
+ * The activity feed, newest first: the log replayed and cut into batches (one person's consecutive
+ * rows, the server's own normalization joining the batch it follows), each described by diffing the
+ * turns it touched before and after ("Kaja replaced ‘GAC’ with ‘GFCE’ in turn 12").
+ * `beforeSeq` pages back: only batches ending before that log position.
+ */
+export async function listActivity(
+  prisma: PrismaClient,
+  options: { transcriptId: string; beforeSeq?: number; limit?: number },
+): Promise<{ entries: ActivityEntry[]; hasMore: boolean }> {
+  const drafts: DraftEntry[] = [];
+  let batch: Batch | null = null;
+  const finish = (replay: LogReplay) => {
+    if (batch) {
+      const draft = describeBatch(batch, replay);
+      if (draft.phrases.length > 0) drafts.push(draft);
+    }
+    batch = null;
+  };
+  const replay = await replayTranscriptLog(prisma, options.transcriptId, {
+    beforeRow: (row, current) => {
+      const open = batch as Batch | null;
+      const isSamePerson = open !== null && (row.userId === null || row.userId === open.userId || open.userId === null);
+      if (open && isSamePerson && row.createdAt.getTime() - open.endedAt.getTime() <= batchGapMs) return;
+      finish(current);
+      batch = startBatch(row, current);
+    },
+    onRow: (row, effect) => {
+      const open = batch!;
+      open.toSeq = row.seq;
+      open.endedAt = row.createdAt;
+      open.userId ??= row.userId;
+      for (const [block, { before }] of effect.turns) if (!open.turnsBefore.has(block)) open.turnsBefore.set(block, before);
+      for (const [key, { before }] of effect.speakers) if (!open.speakersBefore.has(key)) open.speakersBefore.set(key, before);
+    },
+  });
+  finish(replay);
+  replay.destroy();
+
+  const limit = options.limit ?? 50;
+  const older = drafts.filter((draft) => options.beforeSeq === undefined || draft.toSeq < options.beforeSeq).reverse();
+  const page = older.slice(0, limit);
+  const people = await findPeople(prisma, page.map((draft) => draft.userId));
+  const entries = page.map((draft): ActivityEntry => {
+    const actor = draft.userId ? (people.get(draft.userId) ?? { id: draft.userId, displayName: 'Former member' }) : null;
+    const rest = draft.phrases.length - shownPhrases;
+    const said = draft.phrases.slice(0, shownPhrases).join('; ') + (rest > 0 ? ` and made ${rest} more change${rest === 1 ? '' : 's'}` : '');
+    return {
+      actor,
+      summary: `${actor ? actor.displayName : 'Verity'} ${said}`,
+      phrases: draft.phrases,
+      turnIds: draft.turnIds,
+      fromSeq: draft.fromSeq,
+      toSeq: draft.toSeq,
+      startedAt: draft.startedAt.toISOString(),
+      endedAt: draft.endedAt.toISOString(),
+    };
+  });
+  return { entries, hasMore: older.length > limit };
+}
+
+function startBatch(row: LogRow, replay: LogReplay): Batch {
+  return {
+    userId: row.userId,
+    fromSeq: row.seq,
+    toSeq: row.seq,
+    startedAt: row.createdAt,
+    endedAt: row.createdAt,
+    turnsBefore: new Map(),
+    speakersBefore: new Map(),
+    numbersBefore: replay.turnNumbers(),
+    rosterBefore: replay.speakers(),
+  };
+}
+
+function describeBatch(batch: Batch, replay: LogReplay): DraftEntry {
+  const numbersAfter = replay.turnNumbers();
+  const fromTurns: Turn[] = [];
+  const toTurns: Turn[] = [];
+  for (const [block, before] of batch.turnsBefore) {
+    if (before) fromTurns.push(before);
+    const after = replay.turnOf(block);
+    if (after) toTurns.push(after);
+  }
+  const order = (numbers: Map<string, number>) => (a: Turn, b: Turn) => (numbers.get(a.id) ?? 0) - (numbers.get(b.id) ?? 0);
+  fromTurns.sort(order(batch.numbersBefore));
+  toTurns.sort(order(numbersAfter));
+  const rosterAfter = replay.speakers();
+  const comparison = compareTranscripts(miniTranscript(fromTurns, batch.rosterBefore), miniTranscript(toTurns, rosterAfter));
+  const phrases: string[] = [];
+  const turnIds: string[] = [];
+  for (const change of comparison.changes) {
+    const numbers = change.kind === 'removed' || change.kind === 'merged' ? batch.numbersBefore : numbersAfter;
+    const phrase = describeTurnChange({ ...change, number: numbers.get(change.turnId) ?? change.number });
+    if (phrase) phrases.push(phrase);
+    turnIds.push(change.turnId);
+  }
+  for (const [key, before] of batch.speakersBefore) {
+    const after = rosterAfter.find((speaker) => speaker.id === key) ?? null;
+    if (before && after && (before.label !== after.label || before.displayName !== after.displayName)) {
+      phrases.push(`renamed speaker ${quoteWords(before.label || before.displayName)} to ${quoteWords(after.label || after.displayName)}`);
+    } else if (!before && after) phrases.push(`added speaker ${quoteWords(after.label || after.displayName)}`);
+    else if (before && !after) phrases.push(`removed speaker ${quoteWords(before.label || before.displayName)}`);
+  }
+  return { userId: batch.userId, phrases, turnIds, fromSeq: batch.fromSeq, toSeq: batch.toSeq, startedAt: batch.startedAt, endedAt: batch.endedAt };
+}
+
+function miniTranscript(turns: Turn[], speakers: Speaker[]): Transcript {
+  return {
+    schema: transcriptSchemaVersion,
+    metadata: { title: null, event: null, venue: null, date: null, language: null, sourceFileName: null, sourceFormat: null, header: null, footer: null },
+    speakers,
+    turns,
+    notes: [],
+  };
+}
+
