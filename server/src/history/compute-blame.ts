@@ -16,6 +16,7 @@ export async function computeBlame(prisma: PrismaClient, options: { transcriptId
   const lastChange = new Map<Y.XmlText, { userId: string; at: Date }>();
   let uptoSeq = 0;
   const replay = await replayTranscriptLog(prisma, options.transcriptId, {
+    tracksTurns: false,
     onRow: (row, effect) => {
       uptoSeq = row.seq;
       if (row.userId === null) return;

@@ -27,7 +27,7 @@ interface Batch {
   /** Each touched turn as it was when the batch started (null: created in the batch). */
   turnsBefore: Map<Y.XmlText, Turn | null>;
   speakersBefore: Map<string, Speaker | null>;
-  numbersBefore: Map<string, number>;
+  numbersBefore: Map<Y.XmlText, number>;
   rosterBefore: Speaker[];
 }
 
@@ -112,29 +112,37 @@ function startBatch(row: LogRow, replay: LogReplay): Batch {
     endedAt: row.createdAt,
     turnsBefore: new Map(),
     speakersBefore: new Map(),
-    numbersBefore: replay.turnNumbers(),
+    numbersBefore: replay.turnOrder(),
     rosterBefore: replay.speakers(),
   };
 }
 
 function describeBatch(batch: Batch, replay: LogReplay): DraftEntry {
-  const numbersAfter = replay.turnNumbers();
-  const fromTurns: Turn[] = [];
-  const toTurns: Turn[] = [];
+  const orderAfter = replay.turnOrder();
+  const from: [number, Turn][] = [];
+  const to: [number, Turn][] = [];
+  const numbersBefore = new Map<string, number>();
+  const numbersAfter = new Map<string, number>();
   for (const [block, before] of batch.turnsBefore) {
-    if (before) fromTurns.push(before);
+    if (before) {
+      const number = batch.numbersBefore.get(block) ?? 0;
+      from.push([number, before]);
+      numbersBefore.set(before.id, number);
+    }
     const after = replay.turnOf(block);
-    if (after) toTurns.push(after);
+    if (after) {
+      const number = orderAfter.get(block) ?? 0;
+      to.push([number, after]);
+      numbersAfter.set(after.id, number);
+    }
   }
-  const order = (numbers: Map<string, number>) => (a: Turn, b: Turn) => (numbers.get(a.id) ?? 0) - (numbers.get(b.id) ?? 0);
-  fromTurns.sort(order(batch.numbersBefore));
-  toTurns.sort(order(numbersAfter));
+  const inOrder = (turns: [number, Turn][]) => turns.sort((a, b) => a[0] - b[0]).map(([, turn]) => turn);
   const rosterAfter = replay.speakers();
-  const comparison = compareTranscripts(miniTranscript(fromTurns, batch.rosterBefore), miniTranscript(toTurns, rosterAfter));
+  const comparison = compareTranscripts(miniTranscript(inOrder(from), batch.rosterBefore), miniTranscript(inOrder(to), rosterAfter));
   const phrases: string[] = [];
   const turnIds: string[] = [];
   for (const change of comparison.changes) {
-    const numbers = change.kind === 'removed' || change.kind === 'merged' ? batch.numbersBefore : numbersAfter;
+    const numbers = change.kind === 'removed' || change.kind === 'merged' ? numbersBefore : numbersAfter;
     const phrase = describeTurnChange({ ...change, number: numbers.get(change.turnId) ?? change.number });
     if (phrase) phrases.push(phrase);
     turnIds.push(change.turnId);

@@ -28,10 +28,10 @@ export async function loadLog(prisma: PrismaClient, transcriptId: string, option
 export async function replayTranscriptLog(
   prisma: PrismaClient,
   transcriptId: string,
-  options: { uptoSeq?: number; beforeRow?: (row: LogRow, replay: LogReplay) => void; onRow?: (row: LogRow, effect: RowEffect, replay: LogReplay) => void },
+  options: { uptoSeq?: number; tracksTurns?: boolean; beforeRow?: (row: LogRow, replay: LogReplay) => void; onRow?: (row: LogRow, effect: RowEffect, replay: LogReplay) => void },
 ): Promise<LogReplay> {
   const [seed, rows] = await Promise.all([loadSeed(prisma, transcriptId), loadLog(prisma, transcriptId, options)]);
-  const replay = new LogReplay(seed);
+  const replay = new LogReplay(seed, { tracksTurns: options.tracksTurns });
   for (const row of rows) {
     options.beforeRow?.(row, replay);
     const effect = replay.apply(row);

@@ -40,18 +40,24 @@ export class LogReplay {
   private readonly root: Y.XmlText;
   private readonly turns = new Map<Y.XmlText, Turn>();
   private touched = new Set<Y.XmlText>();
+  private order: Map<Y.XmlText, number> | null = null;
   private speakerChanges = new Map<string, { before: Speaker | null; after: Speaker | null }>();
 
-  constructor(seed: Uint8Array | null) {
+  /** `tracksTurns: false` (blame) reports touched blocks without reading them: much cheaper per row. */
+  constructor(
+    seed: Uint8Array | null,
+    private readonly options: { tracksTurns?: boolean } = {},
+  ) {
     this.root = this.doc.get(contentKey, Y.XmlText);
     if (seed) {
       for (const client of Y.parseUpdateMeta(seed).to.keys()) this.clientUsers.set(client, null);
       Y.applyUpdate(this.doc, seed);
     }
-    for (const block of this.blocks()) this.remember(block);
+    if (options.tracksTurns !== false) for (const block of this.blocks()) this.remember(block);
     this.root.observeDeep((events) => {
       for (const event of events) {
         if (event.target === this.root) {
+          this.order = null;
           // changes.deleted comes back empty for embeds; a deletion makes us look for dead blocks instead.
           for (const op of event.delta) {
             if (op.insert instanceof Y.XmlText) this.touched.add(op.insert);
@@ -82,6 +88,10 @@ export class LogReplay {
     this.speakerChanges = new Map();
     Y.applyUpdate(this.doc, row.update);
     const turns = new Map<Y.XmlText, { before: Turn | null; after: Turn | null }>();
+    if (this.options.tracksTurns === false) {
+      for (const block of this.touched) turns.set(block, { before: null, after: null });
+      return { turns, speakers: this.speakerChanges };
+    }
     for (const block of this.touched) {
       const before = this.turns.get(block) ?? null;
       const after = block._item?.deleted ? null : this.readTurn(block);
@@ -92,8 +102,9 @@ export class LogReplay {
     return { turns, speakers: this.speakerChanges };
   }
 
-  /** The turn a block holds now (as last read), if it is a live turn. */
+  /** The turn a block holds now (as last read; read now when turns are not tracked), if it is a live turn. */
   turnOf(block: Y.XmlText): Turn | undefined {
+    if (this.options.tracksTurns === false) return block._item?.deleted ? undefined : (this.readTurn(block) ?? undefined);
     return this.turns.get(block);
   }
 
@@ -104,14 +115,17 @@ export class LogReplay {
     }
   }
 
-  /** Turn id → 1-based turn number, in reading order now. */
-  turnNumbers(): Map<string, number> {
-    const numbers = new Map<string, number>();
-    for (const block of this.blocks()) {
-      const turn = this.turns.get(block);
-      if (turn && !numbers.has(turn.id)) numbers.set(turn.id, numbers.size + 1);
+  /**
+   * Block → 1-based turn number in reading order now. Rebuilt only after blocks were added or removed,
+   * so the returned map stays valid (and unchanged) as a picture of that moment.
+   */
+  turnOrder(): Map<Y.XmlText, number> {
+    if (!this.order) {
+      const order = new Map<Y.XmlText, number>();
+      for (const block of this.blocks()) if (this.turns.has(block)) order.set(block, order.size + 1);
+      this.order = order;
     }
-    return numbers;
+    return this.order;
   }
 
   /** The roster now. */

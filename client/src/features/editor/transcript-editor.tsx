@@ -22,8 +22,12 @@ import { useClaims } from './use-claims.ts';
 import { useEditorCommands } from './use-editor-commands.ts';
 import { useSpeakers } from './use-speakers.ts';
 
-/** Top-level children per chunk: big transcripts render and reconcile in pieces. */
-const chunkSize = 100;
+/**
+ * Top-level children per chunk. A keystroke re-renders only its own chunk, and `content-visibility`
+ * skips layout and paint of off-screen chunks, so small chunks keep typing cheap in a 4-hour
+ * transcript (npm run bench:editor: 500 → 40 roughly halved the work per keystroke).
+ */
+const chunkSize = 40;
 const emptyValue: Descendant[] = [];
 
 function renderChunk({ attributes, children, lowest }: RenderChunkProps) {
