@@ -41,7 +41,18 @@ test('two users edit; one compares the raw import with now, sees both attributed
   await appendToTurn(bea.page, 1, ' everyone');
   await expect(turnTextAt(ada.page, 1)).toHaveText('Thank you all. everyone');
 
+  // Show authors: each turn names its last editor, each word who introduced it (on hover).
   const history = ada.page.getByTestId('history-panel');
+  const turnBlame = (index: number) => ada.page.getByTestId('turn').nth(index).getByTestId('turn-blame');
+  await expect(ada.page.getByTestId('turn-blame')).toHaveCount(0);
+  await history.getByTestId('blame-toggle').check();
+  await expect(turnBlame(0)).toContainText('Last changed by Ada Owner');
+  await expect(turnBlame(1)).toContainText('Last changed by Bea Second');
+  await expect(turnTextAt(ada.page, 1).locator('[title="Added by Bea Second"]')).toHaveText('everyone');
+  await expect(turnTextAt(ada.page, 1).locator('[title="From the import"]')).toHaveText('Thank you all. ');
+  await history.getByTestId('blame-toggle').uncheck();
+  await expect(ada.page.getByTestId('turn-blame')).toHaveCount(0);
+
   await expect(history.getByTestId('version-row')).toHaveCount(1);
   await history.getByRole('tab', { name: 'Compare' }).click();
   await history.getByRole('button', { name: 'Raw import vs now' }).click();
@@ -68,6 +79,16 @@ test('two users edit; one compares the raw import with now, sees both attributed
   await history.getByRole('tab', { name: 'Versions' }).click();
   await expect(history.getByTestId('version-row')).toHaveCount(2);
   await expect(history.getByTestId('version-row').first()).toContainText('Restored a turn from version 0');
+
+  // Turned on again, the authors are fetched afresh: the restore is Ada's change.
+  await history.getByTestId('blame-toggle').check();
+  await expect(turnBlame(0)).toContainText('Last changed by Ada Owner');
+  // A later edit marks the turn as changed since the snapshot until the authors are refreshed.
+  await appendToTurn(bea.page, 0, ' twice');
+  await expect(turnBlame(0)).toContainText('edited since');
+  await history.getByRole('button', { name: 'Refresh authors' }).click();
+  await expect(turnBlame(0)).toContainText('Last changed by Bea Second');
+  await expect(turnBlame(0)).not.toContainText('edited since');
   await ada.context.close();
   await bea.context.close();
 });

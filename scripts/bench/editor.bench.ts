@@ -15,7 +15,7 @@ const seedsDir = path.resolve(repoRoot, '../shared/seeds');
 const seedNames = ['000_4888b5e5729f2cf0.txt', '001_cf143e0f9569e927.txt'];
 const targetWords = 40_000;
 /** Minimum words per generated turn; cutting at sentence ends makes the mean ~27. */
-const wordsPerTurn = 18;
+const wordsPerTurn = 16;
 const keystrokesPerPlace = 70;
 const propagationKeystrokes = 100;
 const keyDelayMs = 40;

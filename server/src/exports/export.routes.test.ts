@@ -8,7 +8,7 @@ import type { LiveSessions } from '../collab/live-sessions.ts';
 import { loadConfig } from '../config.ts';
 import { createLogger } from '../logger.ts';
 import { buildUser, TestClient } from '../testing/factories.ts';
-import { cartWithIssues, importAs, timedSrt, unzip } from '../testing/review-fixtures.ts';
+import { cartWithIssues, cleanCart, importAs, timedSrt, unzip } from '../testing/review-fixtures.ts';
 import { createTestDatabase, type TestDatabase } from '../testing/test-database.ts';
 
 let db: TestDatabase;
@@ -22,6 +22,8 @@ let anonymous: TestClient;
 /** Approved once (v1), then a speaker renamed: the current document differs from v1. */
 let approved: { id: string; hash: string };
 let timed: { id: string };
+let ownerId: string;
+let reviewerId: string;
 
 /** Supertest buffers binary bodies only when asked to. */
 function bytesOf(response: Response): Buffer {
@@ -51,6 +53,7 @@ beforeAll(async () => {
   liveSessions = createLiveSessions(db.prisma);
   app = createApp({ prisma: db.prisma, config: loadConfig({ NODE_ENV: 'test' }), logger: createLogger({ level: 'silent' }), liveSessions });
   const [o, r, v, x] = await Promise.all(['Olga Owner', 'Rita Reviewer', 'Vic Viewer', 'Xena Outsider'].map((displayName) => buildUser(db.prisma, { displayName })));
+  [ownerId, reviewerId] = [o!.id, r!.id];
   owner = await new TestClient(app).signIn(o!.email);
   reviewer = await new TestClient(app).signIn(r!.email);
   viewer = await new TestClient(app).signIn(v!.email);
@@ -165,6 +168,30 @@ describe('GET /api/transcripts/:id/export', () => {
     expect(report).toContain('| Recorded changes | 1 |');
     expect(report).toMatch(/\| Olga Owner \| 1 \| 1 \|/);
     expect(report).toContain('Lea Kaspar-Smith');
+  });
+
+  it("keeps a version's report byte-identical when its author goes on editing right after the approval", async () => {
+    const { id } = await importAs(db.prisma, { ownerId, text: cleanCart, fileName: 'hearing.txt', title: 'Hearing', members: [{ userId: reviewerId, role: 'reviewer' }] });
+    const rename = async (label: string, displayName: string) => {
+      const speakers = await owner.get(`/api/transcripts/${id}/speakers`);
+      const speaker = speakers.body.speakers.find((entry: { speaker: { label: string } }) => entry.speaker.label === label).speaker;
+      expect((await owner.patch(`/api/transcripts/${id}/speakers/${speaker.id}`, { displayName })).status).toBe(200);
+    };
+    await rename('MODERATOR', 'Chair Moderator');
+    await owner.post(`/api/transcripts/${id}/review/submit`, {});
+    expect((await reviewer.post(`/api/transcripts/${id}/review/approve`, {})).status).toBe(200);
+    const before = bytesOf(await download(owner, id, 'format=report&version=1'));
+    expect(before.toString('utf8')).toContain('| Recorded changes | 1 |');
+    expect(before.toString('utf8')).toMatch(/\| Olga Owner \| 1 \| 1 \|/);
+    expect(before.toString('utf8')).toContain('Chair Moderator');
+
+    // Same person, seconds later: in the whole log this row joins the pre-approval batch.
+    await rename('ANNA LOPEZ', 'Anna Lopez');
+    const { uptoSeq } = await db.prisma.transcriptVersion.findUniqueOrThrow({ where: { transcriptId_number: { transcriptId: id, number: 1 } } });
+    expect(await db.prisma.documentUpdate.count({ where: { transcriptId: id, userId: ownerId, seq: { gt: uptoSeq } } })).toBeGreaterThan(0);
+    const after = bytesOf(await download(owner, id, 'format=report&version=1'));
+    expect(after.equals(before)).toBe(true);
+    expect(after.toString('utf8')).not.toContain('Anna Lopez');
   });
 
   it('checks roles, format and version', async () => {

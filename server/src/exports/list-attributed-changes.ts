@@ -7,11 +7,12 @@ const allEntries = 1_000_000;
 
 /**
  * The history's activity feed up to a log position, as the correction report's attributed changes:
- * one per batch and turn it touched (a roster-only batch gets turn ''), oldest first. Batches that
- * end after `uptoSeq` are left out, since they hold edits the exported version does not contain.
+ * one per batch and turn it touched (a roster-only batch gets turn ''), oldest first. Only the log up
+ * to `uptoSeq` is replayed, so later rows can neither add to nor merge with the version's batches:
+ * the same version always gives the same changes.
  */
 export async function listAttributedChanges(prisma: PrismaClient, options: { transcriptId: string; uptoSeq: number }): Promise<AttributedChange[]> {
-  const { entries } = await listActivity(prisma, { transcriptId: options.transcriptId, beforeSeq: options.uptoSeq + 1, limit: allEntries });
+  const { entries } = await listActivity(prisma, { transcriptId: options.transcriptId, uptoSeq: options.uptoSeq, limit: allEntries });
   const changes: AttributedChange[] = [];
   for (const entry of entries.toReversed()) {
     const author = entry.actor?.displayName ?? 'Verity';

@@ -15,6 +15,8 @@ export interface CreateVersionOptions {
   name?: string | null;
   note?: string | null;
   actorId: string;
+  /** Run inside the caller's transaction (the approval's), instead of one of its own. */
+  tx?: Prisma.TransactionClient;
 }
 
 /**
@@ -25,37 +27,37 @@ export interface CreateVersionOptions {
  * it, so a later number never holds an older log position.
  */
 export async function createVersion(options: CreateVersionOptions) {
-  const { prisma, transcriptId } = options;
-  return prisma.$transaction(
-    async (tx) => {
-      await tx.$queryRaw`SELECT 1 AS locked FROM (SELECT pg_advisory_xact_lock(hashtextextended(${`versions:${transcriptId}`}, 0))) AS lock`;
-      const { transcript, seq } = await readCurrentTranscript(options);
-      const content = transcriptSchema.parse(transcript);
-      const contentSha256 = await hashTranscript(content);
-      const latest = await tx.transcriptVersion.findFirst({ where: { transcriptId }, orderBy: { number: 'desc' } });
-      if (latest && latest.contentSha256 === contentSha256 && !alwaysRecorded.has(options.kind)) return latest;
-      const fromSeq = latest?.uptoSeq ?? 0;
-      const authors = await tx.$queryRaw<{ user_id: string }[]>`
-        SELECT "user_id"::text FROM "document_updates"
-        WHERE "transcript_id" = ${transcriptId}::uuid AND "seq" > ${fromSeq} AND "seq" <= ${seq} AND "user_id" IS NOT NULL
-        GROUP BY "user_id" ORDER BY MIN("seq")`;
-      const stats = latest ? compareTranscripts(transcriptSchema.parse(latest.content), content).stats : null;
-      return tx.transcriptVersion.create({
-        data: {
-          transcriptId,
-          number: (latest?.number ?? -1) + 1,
-          kind: options.kind,
-          name: options.name ?? null,
-          note: options.note ?? null,
-          content: content as unknown as Prisma.InputJsonValue,
-          contentSha256,
-          createdById: options.actorId,
-          uptoSeq: Math.max(seq, fromSeq),
-          contributorIds: authors.map((row) => row.user_id),
-          stats: stats === null ? Prisma.DbNull : (stats as unknown as Prisma.InputJsonValue),
-        },
-      });
+  if (options.tx) return insertVersion(options.tx, options);
+  return options.prisma.$transaction((tx) => insertVersion(tx, options), { timeout: 60_000, maxWait: 30_000 });
+}
+
+async function insertVersion(tx: Prisma.TransactionClient, options: CreateVersionOptions) {
+  const { transcriptId } = options;
+  await tx.$queryRaw`SELECT 1 AS locked FROM (SELECT pg_advisory_xact_lock(hashtextextended(${`versions:${transcriptId}`}, 0))) AS lock`;
+  const { transcript, seq } = await readCurrentTranscript(options);
+  const content = transcriptSchema.parse(transcript);
+  const contentSha256 = await hashTranscript(content);
+  const latest = await tx.transcriptVersion.findFirst({ where: { transcriptId }, orderBy: { number: 'desc' } });
+  if (latest && latest.contentSha256 === contentSha256 && !alwaysRecorded.has(options.kind)) return latest;
+  const fromSeq = latest?.uptoSeq ?? 0;
+  const authors = await tx.$queryRaw<{ user_id: string }[]>`
+    SELECT "user_id"::text FROM "document_updates"
+    WHERE "transcript_id" = ${transcriptId}::uuid AND "seq" > ${fromSeq} AND "seq" <= ${seq} AND "user_id" IS NOT NULL
+    GROUP BY "user_id" ORDER BY MIN("seq")`;
+  const stats = latest ? compareTranscripts(transcriptSchema.parse(latest.content), content).stats : null;
+  return tx.transcriptVersion.create({
+    data: {
+      transcriptId,
+      number: (latest?.number ?? -1) + 1,
+      kind: options.kind,
+      name: options.name ?? null,
+      note: options.note ?? null,
+      content: content as unknown as Prisma.InputJsonValue,
+      contentSha256,
+      createdById: options.actorId,
+      uptoSeq: Math.max(seq, fromSeq),
+      contributorIds: authors.map((row) => row.user_id),
+      stats: stats === null ? Prisma.DbNull : (stats as unknown as Prisma.InputJsonValue),
     },
-    { timeout: 60_000, maxWait: 30_000 },
-  );
+  });
 }

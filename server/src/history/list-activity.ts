@@ -46,11 +46,13 @@ interface DraftEntry {
  * The activity feed, newest first: the log replayed and cut into batches (one person's consecutive
  * rows, the server's own normalization joining the batch it follows), each described by diffing the
  * turns it touched before and after ("Kaja replaced ‘GAC’ with ‘GFCE’ in turn 12").
- * `beforeSeq` pages back: only batches ending before that log position.
+ * `beforeSeq` pages back: only batches ending before that log position. `uptoSeq` replays only the
+ * rows up to that position, so the batches are those of that moment: a version's activity stays the
+ * same however the log grows later (a later row by the same person would otherwise join its last batch).
  */
 export async function listActivity(
   prisma: PrismaClient,
-  options: { transcriptId: string; beforeSeq?: number; limit?: number },
+  options: { transcriptId: string; beforeSeq?: number; uptoSeq?: number; limit?: number },
 ): Promise<{ entries: ActivityEntry[]; hasMore: boolean }> {
   const drafts: DraftEntry[] = [];
   let batch: Batch | null = null;
@@ -62,6 +64,7 @@ export async function listActivity(
     batch = null;
   };
   const replay = await replayTranscriptLog(prisma, options.transcriptId, {
+    uptoSeq: options.uptoSeq,
     beforeRow: (row, current) => {
       const open = batch as Batch | null;
       const isSamePerson = open !== null && (row.userId === null || row.userId === open.userId || open.userId === null);

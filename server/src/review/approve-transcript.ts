@@ -1,6 +1,5 @@
 import { AppError, countOpenIssues, hasOpenIssues, transcriptSchema, type OpenIssues } from '@verity/common';
 import type { LiveSessions } from '../collab/live-sessions.ts';
-import { readCurrentTranscript } from '../collab/read-current-transcript.ts';
 import type { PrismaClient } from '../db/prisma.ts';
 import { createVersion } from '../history/create-version.ts';
 import { changeStatus } from './change-status.ts';
@@ -17,26 +16,30 @@ export function describeOpenIssues(issues: OpenIssues): string {
  * in_review → approved: snapshots the current document as an authoritative version (kind approval)
  * and signs it with an immutable approvals row. Refused while uncertain spans or unattributed turns
  * remain, unless `waiverReason` says why they may (then it is recorded). The caller checked `approve`.
- * The guard is re-checked on the snapshot itself, so an edit landing between check and snapshot cannot
- * slip an issue past it.
+ * One transaction that locks the transcript row first (FOR NO KEY UPDATE: the version's foreign key
+ * only needs KEY SHARE, so a concurrent automatic version cannot deadlock with it): of two reviewers
+ * approving at once the second waits, then finds it approved (409). A refusal after the snapshot —
+ * the guard is checked on the snapshot itself, so an edit landing meanwhile cannot slip an issue past
+ * it — rolls everything back: there is never an approval version without its approvals row.
  */
 export async function approveTranscript(options: { prisma: PrismaClient; liveSessions?: LiveSessions; transcriptId: string; actorId: string; waiverReason?: string }) {
   const { prisma, transcriptId, actorId } = options;
-  const transcript = await prisma.transcript.findUniqueOrThrow({ where: { id: transcriptId }, select: { status: true } });
-  if (transcript.status !== 'in_review') throw new AppError('conflict', 'Only a transcript in review can be approved; send it to review first.');
   const waiverReason = options.waiverReason?.trim() || null;
-  assertNothingOpen(countOpenIssues((await readCurrentTranscript(options)).transcript), waiverReason);
-
-  const version = await createVersion({ prisma, liveSessions: options.liveSessions, transcriptId, kind: 'approval', actorId });
-  const issues = countOpenIssues(transcriptSchema.parse(version.content));
-  assertNothingOpen(issues, waiverReason);
-  return prisma.$transaction(async (tx) => {
-    await changeStatus(tx, { transcriptId, from: 'in_review', to: 'approved', action: 'approved', actorId, comment: hasOpenIssues(issues) ? `Waived: ${waiverReason}` : null });
-    return tx.approval.create({
-      data: { transcriptId, versionId: version.id, approverId: actorId, waiverReason: hasOpenIssues(issues) ? waiverReason : null, contentSha256: version.contentSha256 },
-      include: { version: { select: { number: true } }, approver: { select: { id: true, displayName: true } } },
-    });
-  });
+  return prisma.$transaction(
+    async (tx) => {
+      const [row] = await tx.$queryRaw<{ status: string }[]>`SELECT "status"::text AS status FROM "transcripts" WHERE "id" = ${transcriptId}::uuid FOR NO KEY UPDATE`;
+      if (row?.status !== 'in_review') throw new AppError('conflict', 'Only a transcript in review can be approved; send it to review first.');
+      const version = await createVersion({ prisma, tx, liveSessions: options.liveSessions, transcriptId, kind: 'approval', actorId });
+      const issues = countOpenIssues(transcriptSchema.parse(version.content));
+      assertNothingOpen(issues, waiverReason);
+      await changeStatus(tx, { transcriptId, from: 'in_review', to: 'approved', action: 'approved', actorId, comment: hasOpenIssues(issues) ? `Waived: ${waiverReason}` : null });
+      return tx.approval.create({
+        data: { transcriptId, versionId: version.id, approverId: actorId, waiverReason: hasOpenIssues(issues) ? waiverReason : null, contentSha256: version.contentSha256 },
+        include: { version: { select: { number: true } }, approver: { select: { id: true, displayName: true } } },
+      });
+    },
+    { timeout: 60_000, maxWait: 30_000 },
+  );
 }
 
 function assertNothingOpen(issues: OpenIssues, waiverReason: string | null): void {

@@ -99,6 +99,16 @@ describe('workflow permissions: each role × each transition', () => {
     expect((await db.prisma.transcript.findUniqueOrThrow({ where: { id } })).status).toBe(from);
   });
 
+  it('lets exactly one of two concurrent approvals through, with one approval version and one approvals row', async () => {
+    const { id, base } = await transcriptIn('in_review');
+    const responses = await Promise.all([clients.reviewer.post(`${base}/approve`, {}), clients.owner.post(`${base}/approve`, {})]);
+    expect(responses.map((response) => response.status).sort()).toEqual([200, 409]);
+    expect(await db.prisma.transcriptVersion.count({ where: { transcriptId: id, kind: 'approval' } })).toBe(1);
+    expect(await db.prisma.approval.count({ where: { transcriptId: id } })).toBe(1);
+    const events = await db.prisma.reviewEvent.findMany({ where: { transcriptId: id, action: 'approved' } });
+    expect(events).toHaveLength(1);
+  });
+
   it('records who moved the transcript, and the send-back comment', async () => {
     const { base } = await transcriptIn('in_review');
     expect((await clients.reviewer.post(`${base}/send-back`, { comment: '   ' })).status).toBe(400);

@@ -1,6 +1,8 @@
 import { memo } from 'react';
 import type { RenderElementProps, RenderLeafProps } from 'slate-react';
 import type { EventElement, NoteElement, TurnElement } from '../../editor/types.ts';
+import { TurnBlameNote } from '../history/blame-overlay.tsx';
+import type { BlameLeaf } from '../history/blame-decorations.ts';
 import { useEditorActions } from './editor-context.ts';
 import { SpeakerChip } from './speaker-chip.tsx';
 import { TimecodeField } from './timecode-field.tsx';
@@ -15,6 +17,7 @@ const TurnView = memo(function TurnView({ attributes, children, element }: ViewP
         <TimecodeField turnId={element.id} field="start" seconds={element.start ?? null} />
         {element.start != null && element.end != null ? <span aria-hidden="true">–</span> : null}
         <TimecodeField turnId={element.id} field="end" seconds={element.end ?? null} />
+        <TurnBlameNote element={element} />
       </div>
       <div className="turn-text">{children}</div>
     </div>
@@ -57,14 +60,23 @@ export function renderTranscriptElement(props: RenderElementProps) {
   return <EventChip {...props} element={element} />;
 }
 
-/** Uncertain words are highlighted with their marker as a tooltip; text is never rendered as HTML. */
+/**
+ * Uncertain words are highlighted with their marker as a tooltip; with the authors overlay on, each
+ * word run also names who introduced it. Text is never rendered as HTML.
+ */
 export function renderTranscriptLeaf({ attributes, children, leaf }: RenderLeafProps) {
+  const { blameAuthor } = leaf as BlameLeaf;
+  const byline = blameAuthor === undefined ? undefined : blameAuthor === 'the import' ? 'From the import' : `Added by ${blameAuthor}`;
   if (leaf.uncertain !== undefined) {
     return (
-      <mark {...attributes} className="uncertain" data-testid="uncertain" title={`Uncertain (${leaf.uncertain}) — Alt+R resolve, Alt+W rewrite`}>
+      <mark {...attributes} className="uncertain" data-testid="uncertain" title={`Uncertain (${leaf.uncertain}) — Alt+R resolve, Alt+W rewrite${byline ? ` · ${byline}` : ''}`}>
         {children}
       </mark>
     );
   }
-  return <span {...attributes}>{children}</span>;
+  return (
+    <span {...attributes} title={byline} data-blame-author={blameAuthor}>
+      {children}
+    </span>
+  );
 }

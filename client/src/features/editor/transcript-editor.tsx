@@ -11,6 +11,7 @@ import { skipReactSelectionSnapshot } from '../../editor/skip-react-selection-sn
 import { userColor } from '../../editor/user-color.ts';
 import { withTranscript } from '../../editor/with-transcript.ts';
 import type { LiveTranscriptProvider } from '../../realtime/live-transcript-provider.ts';
+import { useBlameDecorate } from '../history/blame-decorations.ts';
 import { EditorActionsContext, SpeakersContext, type EditorActions } from './editor-context.ts';
 import { EditorToolbar } from './editor-toolbar.tsx';
 import { renderTranscriptElement, renderTranscriptLeaf } from './element-views.tsx';
@@ -71,6 +72,7 @@ export function TranscriptEditor({ provider, user, canEdit, header }: Transcript
   useEffect(() => skipReactSelectionSnapshot(ReactEditor.toDOMNode(editor, editor)), [editor]);
 
   const speakers = useSpeakers(provider.doc);
+  const decorate = useBlameDecorate(editor);
   const speakerMap = useMemo(() => new Map(speakers.map((speaker) => [speaker.id, speaker])), [speakers]);
   const { claim, claimEdit } = useClaims(provider.awareness);
 
@@ -202,6 +204,7 @@ export function TranscriptEditor({ provider, user, canEdit, header }: Transcript
               aria-label={canEdit ? 'Transcript text' : 'Transcript text (read only)'}
               aria-multiline="true"
               readOnly={!canEdit}
+              decorate={decorate}
               renderElement={renderTranscriptElement}
               renderLeaf={renderTranscriptLeaf}
               renderChunk={renderChunk}

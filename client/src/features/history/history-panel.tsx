@@ -6,7 +6,8 @@ import { useApiQuery } from '../../api/use-api-query.ts';
 import { ErrorState, LoadingState } from '../../components/page-state.tsx';
 import { RelativeTime } from '../../components/relative-time.tsx';
 import { CompareView } from './compare-view.tsx';
-import { kindLabels } from './history-labels.ts';
+import { BlameToggle } from './blame-overlay.tsx';
+import { formatClock, kindLabels } from './history-labels.ts';
 
 type Tab = 'versions' | 'activity' | 'compare';
 
@@ -47,6 +48,7 @@ export function HistoryPanel({ transcriptId, myRole }: { transcriptId: string; m
           Refresh
         </button>
       </div>
+      <BlameToggle />
       <div className="history-tabs" role="tablist" aria-label="History views">
         {(['versions', 'activity', 'compare'] as const).map((name) => (
           <button key={name} type="button" role="tab" aria-selected={tab === name} className={`history-tab${tab === name ? ' is-active' : ''}`} onClick={() => setTab(name)}>
@@ -167,11 +169,4 @@ function ActivityFeed({ transcriptId }: { transcriptId: string }) {
       ))}
     </ol>
   );
-}
-
-/** "14:03" today, "3 Mar 14:03" before. */
-function formatClock(iso: string): string {
-  const date = new Date(iso);
-  const clock = date.toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' });
-  return date.toDateString() === new Date().toDateString() ? clock : `${date.toLocaleDateString(undefined, { day: 'numeric', month: 'short' })} ${clock}`;
 }
