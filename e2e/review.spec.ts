@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import { inflateRawSync } from 'node:zlib';
+import { readZipEntries as unzip } from '@verity/common/testing/read-zip-entries';
 import { expect, test, type Page } from '@playwright/test';
 import { apiPost } from './fixtures.ts';
 import { openEditor, person } from './live-fixtures.ts';
@@ -25,25 +25,6 @@ async function importTranscript(page: Page, title: string): Promise<string> {
   return ((await response.json()) as { transcript: { id: string } }).transcript.id;
 }
 
-/** Each entry of a zip file (DOCX) as text, read from its central directory. */
-function unzip(bytes: Buffer): Map<string, string> {
-  let end = bytes.length - 22;
-  while (bytes.readUInt32LE(end) !== 0x06054b50) end--;
-  const entries = new Map<string, string>();
-  let at = bytes.readUInt32LE(end + 16);
-  for (let index = 0; index < bytes.readUInt16LE(end + 10); index++) {
-    const method = bytes.readUInt16LE(at + 10);
-    const size = bytes.readUInt32LE(at + 20);
-    const nameLength = bytes.readUInt16LE(at + 28);
-    const name = bytes.subarray(at + 46, at + 46 + nameLength).toString('utf8');
-    const local = bytes.readUInt32LE(at + 42);
-    const start = local + 30 + bytes.readUInt16LE(local + 26) + bytes.readUInt16LE(local + 28);
-    const data = bytes.subarray(start, start + size);
-    entries.set(name, (method === 8 ? inflateRawSync(data) : data).toString('utf8'));
-    at += 46 + nameLength + bytes.readUInt16LE(at + 30) + bytes.readUInt16LE(at + 32);
-  }
-  return entries;
-}
 
 /** Picks a format in the Export menu and returns the downloaded file's name and bytes. */
 async function download(page: Page, format: string): Promise<{ name: string; bytes: Buffer }> {
@@ -86,7 +67,7 @@ test('an editor sends to review, a reviewer approves with a waiver and downloads
   const docx = await download(reviewer.page, 'docx');
   expect(docx.name).toBe(`${slug}.v1.docx`);
   expect(docx.bytes.subarray(0, 2).toString()).toBe('PK');
-  const document = unzip(docx.bytes).get('word/document.xml');
+  const document = unzip(new Uint8Array(docx.bytes)).get('word/document.xml');
   expect(document).toContain(hash!);
   expect(document).toContain('Rita Reviewer');
   expect(document).toContain('Good morning.');

@@ -9,7 +9,8 @@ import { verifyExport } from '@verity/common';
 import { approveTranscript } from '../review/approve-transcript.ts';
 import { submitForReview } from '../review/submit-for-review.ts';
 import { buildUser } from '../testing/factories.ts';
-import { cleanCart, importAs, unzip } from '../testing/review-fixtures.ts';
+import { readZipEntries as unzip } from '@verity/common/testing/read-zip-entries';
+import { cleanCart, importAs } from '../testing/review-fixtures.ts';
 import { createTestDatabase, type TestDatabase } from '../testing/test-database.ts';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');

@@ -8,7 +8,8 @@ import type { LiveSessions } from '../collab/live-sessions.ts';
 import { loadConfig } from '../config.ts';
 import { createLogger } from '../logger.ts';
 import { buildUser, TestClient } from '../testing/factories.ts';
-import { cartWithIssues, cleanCart, importAs, timedSrt, unzip } from '../testing/review-fixtures.ts';
+import { readZipEntries as unzip } from '@verity/common/testing/read-zip-entries';
+import { cartWithIssues, cleanCart, importAs, timedSrt } from '../testing/review-fixtures.ts';
 import { createTestDatabase, type TestDatabase } from '../testing/test-database.ts';
 
 let db: TestDatabase;
