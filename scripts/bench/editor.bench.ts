@@ -3,12 +3,12 @@
 // ports) as a child process, headless Chromium via Playwright, two users in two browser contexts.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type APIRequestContext, type Browser, type Page } from 'playwright';
 import { countWords, parseTranscript, turnPlainText, type Transcript } from '../../common/src/index.ts';
+import { freePort } from '../../server/src/testing/free-port.ts';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const seedsDir = path.resolve(repoRoot, '../shared/seeds');
@@ -58,16 +58,6 @@ function chunkSentences(text: string): string[] {
   return chunks.filter((chunk) => chunk.length > 0);
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 async function waitForHealth(url: string, server: ChildProcess): Promise<void> {
   const deadline = Date.now() + 120_000;

@@ -2,7 +2,6 @@
 // correction (through LiveSession, as the socket path stores them), and listing versions and computing
 // blame for a 1,500-turn transcript after 10,000 updates (against a throw-away embedded PostgreSQL).
 import { chmod, mkdtemp, rm } from 'node:fs/promises';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import * as Y from 'yjs';
@@ -27,6 +26,7 @@ import { computeBlame } from '../../server/src/history/compute-blame.ts';
 import { createVersion } from '../../server/src/history/create-version.ts';
 import { listActivity } from '../../server/src/history/list-activity.ts';
 import { listVersions } from '../../server/src/history/list-versions.ts';
+import { freePort } from '../../server/src/testing/free-port.ts';
 
 const vocabulary = 'the council met in geneva to discuss budget items and the next session of working group on digital capacity building'.split(' ');
 
@@ -145,16 +145,6 @@ async function benchLogBytes(): Promise<void> {
   console.log(`log per one-word correction: ${(bytes / corrections).toFixed(1)} B of update (goal ≤ 200 B), ${rows.length} rows for ${corrections} corrections; PostgreSQL adds ~60 B of row and index overhead per row`);
 }
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 async function benchDatabase(): Promise<void> {
   const transcript = buildTranscript(1_500, 20);

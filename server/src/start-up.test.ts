@@ -1,6 +1,5 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { chmod, mkdtemp, rm } from 'node:fs/promises';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -9,18 +8,11 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { readMigrations } from './db/migrate.ts';
 import { createEmptyDatabase } from './testing/test-database.ts';
 import { testPassword } from './testing/factories.ts';
+import { freePort } from './testing/free-port.ts';
 
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 const started: ChildProcess[] = [];
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 /** Starts the real entry point, as `npm start` does after building, and waits for its URL line. */
 async function startServer(env: Record<string, string>): Promise<{ child: ChildProcess; url: string }> {
