@@ -12,6 +12,8 @@ interface CompareViewProps {
   transcriptId: string;
   versions: VersionSummary[];
   initialFrom: number;
+  /** The newest version when this user last opened the transcript, for "since my last visit". */
+  lastVisitVersion: number | null;
   canRestore: boolean;
   onRestored: (message: string) => void;
 }
@@ -25,7 +27,7 @@ function isTyping(target: EventTarget | null): boolean {
  * Any two versions side by side or inline, word by word, with who edited each turn in between.
  * n / p jump to the next / previous change. Words are rendered as text, never as HTML.
  */
-export function CompareView({ transcriptId, versions, initialFrom, canRestore, onRestored }: CompareViewProps) {
+export function CompareView({ transcriptId, versions, initialFrom, lastVisitVersion, canRestore, onRestored }: CompareViewProps) {
   const [from, setFrom] = useState(initialFrom);
   const [to, setTo] = useState<number | 'current'>('current');
   const [mode, setMode] = useState<Mode>('inline');
@@ -101,6 +103,18 @@ export function CompareView({ transcriptId, versions, initialFrom, canRestore, o
         >
           Raw import vs now
         </button>
+        {lastVisitVersion !== null ? (
+          <button
+            type="button"
+            className="button button-ghost button-small"
+            onClick={() => {
+              setFrom(lastVisitVersion);
+              setTo('current');
+            }}
+          >
+            Since my last visit
+          </button>
+        ) : null}
         <button type="button" className="button button-ghost button-small" aria-pressed={mode === 'side'} onClick={() => setMode(mode === 'inline' ? 'side' : 'inline')}>
           {mode === 'inline' ? 'Side by side' : 'Inline'}
         </button>

@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { can, describeStats, type Role, type VersionSummary } from '@verity/common';
 import { errorMessage } from '../../api/api-error.ts';
 import { createNamedVersion, listActivity, listVersions, restoreVersion } from '../../api/history.api.ts';
@@ -8,6 +8,8 @@ import { RelativeTime } from '../../components/relative-time.tsx';
 import { CompareView } from './compare-view.tsx';
 import { BlameToggle } from './blame-overlay.tsx';
 import { formatClock, kindLabels } from './history-labels.ts';
+import { recordVisit } from './last-visit.ts';
+import { useCurrentUser } from '../auth/session-context.tsx';
 
 type Tab = 'versions' | 'activity' | 'compare';
 
@@ -22,6 +24,14 @@ export function HistoryPanel({ transcriptId, myRole }: { transcriptId: string; m
   const [compareFrom, setCompareFrom] = useState<number | null>(null);
   const [message, setMessage] = useState<string | null>(null);
   const canCorrect = can(myRole, 'correct');
+  const user = useCurrentUser();
+  // undefined until this visit is recorded: once per page visit, keeping what was newest last time.
+  const [lastVisitVersion, setLastVisitVersion] = useState<number | null | undefined>(undefined);
+  const latestVersion = versions.status === 'success' ? (versions.data[0]?.number ?? 0) : null;
+  useEffect(() => {
+    if (latestVersion === null || lastVisitVersion !== undefined) return;
+    setLastVisitVersion(recordVisit(window.localStorage, { userId: user.id, transcriptId, latestVersion }));
+  }, [latestVersion, lastVisitVersion, transcriptId, user.id]);
 
   function openCompare(from: number) {
     setCompareFrom(from);
@@ -81,6 +91,7 @@ export function HistoryPanel({ transcriptId, myRole }: { transcriptId: string; m
           transcriptId={transcriptId}
           versions={versions.status === 'success' ? versions.data : []}
           initialFrom={compareFrom ?? latest}
+          lastVisitVersion={lastVisitVersion ?? null}
           canRestore={canCorrect}
           onRestored={(text) => {
             setMessage(text);
