@@ -21,21 +21,21 @@ export class PostgresUpdateStore implements UpdateStore {
   ) {}
 
   /**
-   * Bumping transcripts.updated_at first takes that row's lock, which serializes appends for one
-   * transcript across processes; under READ COMMITTED the MAX(seq) that follows then sees every
-   * committed row, so seqs are gap-free and unique. Resolves after COMMIT.
+   * One autocommitted statement: the UPDATE takes the transcript row's lock, which serializes appends
+   * for one transcript across processes, and re-reads the newest `last_seq` after any wait, so seqs
+   * are gap-free and unique; the insert commits with it or not at all. Resolves after COMMIT.
    */
   async append({ transcriptId, userId, update }: AppendUpdate): Promise<{ seq: number }> {
-    return this.prisma.$transaction(async (tx) => {
-      const bumped = await tx.$executeRaw`UPDATE "transcripts" SET "updated_at" = now() WHERE "id" = ${transcriptId}::uuid`;
-      if (bumped !== 1) throw new Error(`transcript ${transcriptId} does not exist`);
-      const [row] = await tx.$queryRaw<{ seq: number }[]>`
-        INSERT INTO "document_updates" ("transcript_id", "seq", "user_id", "update")
-        SELECT ${transcriptId}::uuid, COALESCE(MAX("seq"), 0) + 1, ${userId === systemUserId ? null : userId}::uuid, ${Buffer.from(update)}
-        FROM "document_updates" WHERE "transcript_id" = ${transcriptId}::uuid
-        RETURNING "seq"`;
-      return { seq: row!.seq };
-    });
+    const rows = await this.prisma.$queryRaw<{ seq: number }[]>`
+      WITH next AS (
+        UPDATE "transcripts" SET "last_seq" = "last_seq" + 1, "updated_at" = now()
+        WHERE "id" = ${transcriptId}::uuid RETURNING "last_seq"
+      )
+      INSERT INTO "document_updates" ("transcript_id", "seq", "user_id", "update")
+      SELECT ${transcriptId}::uuid, "last_seq", ${userId === systemUserId ? null : userId}::uuid, ${Buffer.from(update)} FROM next
+      RETURNING "seq"`;
+    if (rows.length !== 1) throw new Error(`transcript ${transcriptId} does not exist`);
+    return { seq: rows[0]!.seq };
   }
 
   async loadLatest(transcriptId: string): Promise<Checkpoint | null> {
