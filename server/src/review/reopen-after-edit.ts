@@ -2,13 +2,17 @@ import type { PrismaClient } from '../db/prisma.ts';
 
 /**
  * An accepted edit to an approved transcript starts the next draft (approved → draft, recorded with
- * the editor as actor). Does nothing, in one cheap UPDATE, for transcripts that are not approved.
+ * the editor as actor). It runs after every accepted edit, so it is one autocommitted statement: for
+ * a transcript that is not approved the UPDATE matches nothing, locks nothing and inserts nothing.
  * The authoritative versions stay: they are rows of their own.
  */
 export async function reopenAfterEdit(prisma: PrismaClient, options: { transcriptId: string; actorId: string | null }): Promise<boolean> {
-  return prisma.$transaction(async (tx) => {
-    const { count } = await tx.transcript.updateMany({ where: { id: options.transcriptId, status: 'approved' }, data: { status: 'draft' } });
-    if (count === 1) await tx.reviewEvent.create({ data: { transcriptId: options.transcriptId, action: 'reopened', actorId: options.actorId } });
-    return count === 1;
-  });
+  const reopened = await prisma.$queryRaw<{ id: bigint }[]>`
+    WITH reopened AS (
+      UPDATE "transcripts" SET "status" = 'draft' WHERE "id" = ${options.transcriptId}::uuid AND "status" = 'approved' RETURNING "id"
+    )
+    INSERT INTO "review_events" ("transcript_id", "action", "actor_id")
+    SELECT "id", 'reopened', ${options.actorId}::uuid FROM reopened
+    RETURNING "id"`;
+  return reopened.length === 1;
 }
