@@ -7,12 +7,37 @@ import { expectSaved, openEditor, turnText, twoOnOneTranscript } from './live-fi
 // The concurrency hazards of server/src/collab/README.md, with the outcome it designs for each.
 test.describe.configure({ timeout: 120_000 });
 
-/** Puts the caret in the first turn after `offset` characters, selecting `length` more. */
+/**
+ * Puts the caret in the first turn after `offset` characters, selecting `length` more. It sets the
+ * DOM selection directly (Slate follows selectionchange): arrow keys around the speaker chip and the
+ * zero-width nodes Slate renders are not counted reliably enough to aim at one word.
+ */
 async function placeCaret(page: Page, offset: number, length = 0) {
   await turnText(page).click();
-  await page.keyboard.press('Home');
-  for (let i = 0; i < offset; i++) await page.keyboard.press('ArrowRight');
-  for (let i = 0; i < length; i++) await page.keyboard.press('Shift+ArrowRight');
+  await page.evaluate(
+    ([start, end]) => {
+      const root = document.querySelector('[data-testid="turn"] .turn-text')!;
+      const strings = Array.from(root.querySelectorAll('[data-slate-string]')).map((span) => span.firstChild as Text);
+      const locate = (position: number): [Text, number] => {
+        let remaining = position;
+        for (const node of strings) {
+          if (remaining <= node.data.length) return [node, remaining];
+          remaining -= node.data.length;
+        }
+        const last = strings[strings.length - 1]!;
+        return [last, last.data.length];
+      };
+      const range = document.createRange();
+      range.setStart(...locate(start));
+      range.setEnd(...locate(end));
+      const selection = window.getSelection()!;
+      selection.removeAllRanges();
+      selection.addRange(range);
+    },
+    [offset, offset + length] as const,
+  );
+  // Slate reads the DOM selection on selectionchange, throttled: let it catch up before typing.
+  await page.waitForTimeout(150);
 }
 
 test('a split while someone types in the turn is refused with a notice, so their words keep their speaker', async ({ browser }) => {
