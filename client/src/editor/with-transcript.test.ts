@@ -110,3 +110,24 @@ describe('withTranscript', () => {
     expect(new Set(ids).size).toBe(ids.length);
   });
 });
+
+describe('withTranscript and remote changes', () => {
+  it('leaves structural repairs of remote changes to the server, and still makes them for local edits', () => {
+    // Stands in for @slate-yjs: applyRemoteEvents applies someone else's change and then normalizes.
+    const base = createEditor();
+    const live = base as unknown as { applyRemoteEvents: (change: () => void) => void };
+    live.applyRemoteEvents = (change) => Editor.withoutNormalizing(base, change);
+    const editor = withTranscript(base);
+    editor.children = [turn('t1', 'Hello')];
+
+    // Remote: no turn is created around the stray text (every client would create one); Slate's own
+    // rule drops it, and a deletion made by every client is still one deletion.
+    live.applyRemoteEvents(() => Transforms.insertNodes(editor, { text: 'stray' }, { at: [1] }));
+    expect(editor.children).toEqual([turn('t1', 'Hello')]);
+
+    // Local: the plugin wraps it in a turn as before.
+    Transforms.insertNodes(editor, { text: 'local stray' }, { at: [1] });
+    expect(editor.children).toHaveLength(2);
+    expect(editor.children[1]).toMatchObject({ type: 'turn', children: [{ text: 'local stray' }] });
+  });
+});

@@ -63,6 +63,9 @@ export function mergeWithPrevious(editor: Editor, path: Path): boolean {
   return true;
 }
 
+/** Editors in the middle of applying other people's changes (set by the @slate-yjs hook below). */
+const applyingRemote = new WeakSet<Editor>();
+
 /** Fresh ids for pasted blocks, so a pasted turn never shares an id with the one it was copied from. */
 function withFreshIds(fragment: Node[]): Node[] {
   return fragment.map((node) => (isTurn(node) || isNote(node) ? { ...node, id: newBlockId() } : node));
@@ -109,8 +112,28 @@ export function withTranscript<T extends Editor>(editor: T): T {
 
   editor.insertFragment = (fragment, options) => insertFragment(withFreshIds(fragment), options);
 
+  // Structural repairs of what other people sent belong to the server (normalize-transcript-doc.ts):
+  // @slate-yjs normalizes after applying remote changes and sends the result as our own edit, so if
+  // every client repaired a remote change, each repair would be made once per client.
+  const live = editor as T & { applyRemoteEvents?: (...args: unknown[]) => void };
+  if (typeof live.applyRemoteEvents === 'function') {
+    const applyRemoteEvents = live.applyRemoteEvents;
+    live.applyRemoteEvents = (...args) => {
+      applyingRemote.add(editor);
+      try {
+        applyRemoteEvents(...args);
+      } finally {
+        applyingRemote.delete(editor);
+      }
+    };
+  }
+
   editor.normalizeNode = (entry, options) => {
     const [node, path] = entry;
+    if (applyingRemote.has(editor)) {
+      normalizeNode(entry, options);
+      return;
+    }
     if (path.length === 0) {
       // Only turns and notes at the top: stray text or events get wrapped in a turn.
       for (const [index, child] of editor.children.entries()) {
