@@ -33,20 +33,22 @@ ALTER TABLE "transcript_versions" ADD CONSTRAINT "transcript_versions_transcript
 -- AddForeignKey
 ALTER TABLE "transcript_versions" ADD CONSTRAINT "transcript_versions_created_by_id_fkey" FOREIGN KEY ("created_by_id") REFERENCES "users"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
 
--- Hand-written (Prisma has no syntax for triggers): versions are immutable. UPDATE is always refused;
--- DELETE only when it comes from the ON DELETE CASCADE of the transcript. Foreign-key actions run as
--- internal triggers, so inside that cascade this trigger sees pg_trigger_depth() = 2; a DELETE
--- statement run directly sees 1.
-CREATE FUNCTION "transcript_versions_immutable"() RETURNS trigger
+-- Hand-written (Prisma has no syntax for triggers): the one guard for rows that must never change,
+-- used by every immutable or append-only table. Its argument is the error's subject. UPDATE is always
+-- refused; DELETE only when it comes from the ON DELETE CASCADE of the transcript: foreign-key actions
+-- run as internal triggers, so inside that cascade the guard sees pg_trigger_depth() = 2, while a
+-- DELETE statement run directly sees 1. Append-only tables attach it to UPDATE only.
+CREATE FUNCTION "refuse_row_change"() RETURNS trigger
 LANGUAGE plpgsql AS $$
 BEGIN
     IF TG_OP = 'DELETE' AND pg_trigger_depth() > 1 THEN
         RETURN OLD;
     END IF;
-    RAISE EXCEPTION 'transcript versions are immutable (% refused)', TG_OP USING ERRCODE = 'restrict_violation';
+    RAISE EXCEPTION '% (% refused)', TG_ARGV[0], TG_OP USING ERRCODE = 'restrict_violation';
 END;
 $$;
 
+-- Versions are immutable.
 CREATE TRIGGER "transcript_versions_immutable"
 BEFORE UPDATE OR DELETE ON "transcript_versions"
-FOR EACH ROW EXECUTE FUNCTION "transcript_versions_immutable"();
+FOR EACH ROW EXECUTE FUNCTION "refuse_row_change"('transcript versions are immutable');

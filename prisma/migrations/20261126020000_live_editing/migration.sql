@@ -37,13 +37,6 @@ ALTER TABLE "document_checkpoints" ADD CONSTRAINT "document_checkpoints_transcri
 
 -- Hand-written (Prisma has no syntax for triggers): the log is append-only, every edit stays
 -- attributable. UPDATE is always refused; rows are deleted only with their transcript.
-CREATE FUNCTION "document_updates_append_only"() RETURNS trigger
-LANGUAGE plpgsql AS $$
-BEGIN
-    RAISE EXCEPTION 'document updates are append-only (UPDATE refused)' USING ERRCODE = 'restrict_violation';
-END;
-$$;
-
 CREATE TRIGGER "document_updates_append_only"
 BEFORE UPDATE ON "document_updates"
-FOR EACH ROW EXECUTE FUNCTION "document_updates_append_only"();
+FOR EACH ROW EXECUTE FUNCTION "refuse_row_change"('document updates are append-only');

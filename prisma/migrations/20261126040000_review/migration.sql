@@ -58,30 +58,13 @@ ALTER TABLE "review_events" ADD CONSTRAINT "review_events_actor_id_fkey" FOREIGN
 
 -- Hand-written (Prisma has no syntax for triggers): an approval is the authoritative record's
 -- signature. UPDATE is always refused; DELETE only inside the ON DELETE CASCADE of its transcript
--- (pg_trigger_depth() > 1, as for transcript_versions). The approved version itself is protected by
+-- (refuse_row_change, as for transcript_versions). The approved version itself is protected by
 -- transcript_versions_immutable, and version_id (NO ACTION: checked after the cascade) keeps the pair together.
-CREATE FUNCTION "approvals_immutable"() RETURNS trigger
-LANGUAGE plpgsql AS $$
-BEGIN
-    IF TG_OP = 'DELETE' AND pg_trigger_depth() > 1 THEN
-        RETURN OLD;
-    END IF;
-    RAISE EXCEPTION 'approvals are immutable (% refused)', TG_OP USING ERRCODE = 'restrict_violation';
-END;
-$$;
-
 CREATE TRIGGER "approvals_immutable"
 BEFORE UPDATE OR DELETE ON "approvals"
-FOR EACH ROW EXECUTE FUNCTION "approvals_immutable"();
+FOR EACH ROW EXECUTE FUNCTION "refuse_row_change"('approvals are immutable');
 
 -- The workflow log is append-only too: UPDATE is refused; rows go only with their transcript.
-CREATE FUNCTION "review_events_append_only"() RETURNS trigger
-LANGUAGE plpgsql AS $$
-BEGIN
-    RAISE EXCEPTION 'review events are append-only (UPDATE refused)' USING ERRCODE = 'restrict_violation';
-END;
-$$;
-
 CREATE TRIGGER "review_events_append_only"
 BEFORE UPDATE ON "review_events"
-FOR EACH ROW EXECUTE FUNCTION "review_events_append_only"();
+FOR EACH ROW EXECUTE FUNCTION "refuse_row_change"('review events are append-only');
