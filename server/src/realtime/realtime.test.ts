@@ -1,15 +1,10 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import * as decoding from 'lib0/decoding';
-import * as encoding from 'lib0/encoding';
 import { io as connectSocket, type Socket } from 'socket.io-client';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
 import {
   contentKey,
-  encodeUpdateFrame,
-  frameType,
   maxFrameBytes,
   readTranscriptDoc,
   turnPlainText,
@@ -25,6 +20,7 @@ import { loadConfig } from '../config.ts';
 import { createLogger } from '../logger.ts';
 import { buildApp, buildTranscript, buildUser } from '../testing/factories.ts';
 import { createTestDatabase, type TestDatabase } from '../testing/test-database.ts';
+import { LiveClient, until } from '../testing/live-test-server.ts';
 import { attachRealtime, type Realtime } from './attach-realtime.ts';
 
 type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
@@ -76,59 +72,11 @@ function connectError(socket: ClientSocket): Promise<string> {
   return new Promise((resolve) => socket.once('connect_error', (error) => resolve(error.message)));
 }
 
-async function until(condition: () => boolean | Promise<boolean>, what: string): Promise<void> {
-  const deadline = Date.now() + 5_000;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
-
-/** A y-protocols client over the real socket, as the editor's provider behaves. */
-class LiveClient {
-  readonly doc = new Y.Doc();
-  readonly pending: Promise<DocAck>[] = [];
-  readonly closed: { reason: string }[] = [];
-
-  constructor(
-    readonly socket: ClientSocket,
-    readonly transcriptId: string,
-  ) {
-    socket.on('doc', ({ frame }) => this.receive(new Uint8Array(frame)));
-    socket.on('closed', (event) => this.closed.push(event));
-    this.doc.on('update', (update: Uint8Array, origin: unknown) => {
-      if (origin !== 'remote') this.pending.push(this.send(encodeUpdateFrame(update)));
-    });
-  }
-
-  static async join(cookie: string, transcriptId: string): Promise<{ client: LiveClient; ack: JoinAck }> {
-    const client = new LiveClient(openSocket({ cookie }), transcriptId);
-    const ack = await client.socket.emitWithAck('join', { transcriptId });
-    return { client, ack };
-  }
-
-  send(frame: Uint8Array): Promise<DocAck> {
-    return this.socket.emitWithAck('doc', { transcriptId: this.transcriptId, frame: frame as Uint8Array<ArrayBuffer> });
-  }
-
-  /** Prepends text to the first block, as typing at its start would. */
-  type(text: string): void {
-    const first = (this.doc.get(contentKey, Y.XmlText).toDelta() as { insert: Y.XmlText }[])[0]!.insert;
-    first.insert(0, text);
-  }
-
-  firstTurnText(): string {
-    return turnPlainText(readTranscriptDoc(this.doc).turns[0]!);
-  }
-
-  private receive(frame: Uint8Array): void {
-    const decoder = decoding.createDecoder(frame);
-    if (decoding.readVarUint(decoder) !== frameType.sync) return;
-    const reply = encoding.createEncoder();
-    encoding.writeVarUint(reply, frameType.sync);
-    syncProtocol.readSyncMessage(decoder, reply, this.doc, 'remote');
-    if (encoding.length(reply) > 1) this.pending.push(this.send(encoding.toUint8Array(reply)));
-  }
+/** Joins over a fresh socket; the ack is returned, not checked, so refusals can be tested. */
+async function join(cookie: string, transcriptId: string): Promise<{ client: LiveClient; ack: JoinAck }> {
+  const client = new LiveClient(openSocket({ cookie }), transcriptId);
+  const ack = await client.socket.emitWithAck('join', { transcriptId });
+  return { client, ack };
 }
 
 async function setUpTranscript() {
@@ -157,7 +105,7 @@ describe('realtime over socket.io', () => {
 
   it('answers a non-member join with not_found, a closed event and a disconnect', async () => {
     const { transcript, stranger } = await setUpTranscript();
-    const { client, ack } = await LiveClient.join(await cookieFor(stranger.id), transcript.id);
+    const { client, ack } = await join(await cookieFor(stranger.id), transcript.id);
     expect(ack).toEqual({ ok: false, error: { code: 'not_found', message: 'Transcript not found.' } });
     await until(() => client.socket.disconnected, 'disconnect');
     expect(client.closed).toEqual([{ transcriptId: transcript.id, reason: 'not_found', message: 'Transcript not found.' }]);
@@ -165,9 +113,9 @@ describe('realtime over socket.io', () => {
 
   it('lets a viewer watch but rejects and does not store its forged update', async () => {
     const { transcript, owner, viewer } = await setUpTranscript();
-    const { client: watcher, ack } = await LiveClient.join(await cookieFor(viewer.id), transcript.id);
+    const { client: watcher, ack } = await join(await cookieFor(viewer.id), transcript.id);
     expect(ack).toEqual({ ok: true, role: 'viewer', userId: viewer.id });
-    const { client: writer } = await LiveClient.join(await cookieFor(owner.id), transcript.id);
+    const { client: writer } = await join(await cookieFor(owner.id), transcript.id);
     await until(() => watcher.doc.get(contentKey, Y.XmlText).length > 0, 'viewer handshake');
 
     writer.type('Owner: ');
@@ -186,8 +134,8 @@ describe('realtime over socket.io', () => {
 
   it('converges two editors’ concurrent edits and stores each with its author', async () => {
     const { transcript, owner, editor } = await setUpTranscript();
-    const { client: alice } = await LiveClient.join(await cookieFor(owner.id), transcript.id);
-    const { client: bob } = await LiveClient.join(await cookieFor(editor.id), transcript.id);
+    const { client: alice } = await join(await cookieFor(owner.id), transcript.id);
+    const { client: bob } = await join(await cookieFor(editor.id), transcript.id);
     await until(() => alice.doc.get(contentKey, Y.XmlText).length > 0 && bob.doc.get(contentKey, Y.XmlText).length > 0, 'handshakes');
 
     for (let round = 0; round < 5; round++) {
@@ -207,7 +155,7 @@ describe('realtime over socket.io', () => {
 
   it('answers malformed frames with error acks and keeps the connection', async () => {
     const { transcript, owner } = await setUpTranscript();
-    const { client } = await LiveClient.join(await cookieFor(owner.id), transcript.id);
+    const { client } = await join(await cookieFor(owner.id), transcript.id);
     const bad = (payload: unknown) => (client.socket.emitWithAck as (event: string, payload: unknown) => Promise<DocAck>)('doc', payload);
 
     const garbage = await client.send(new Uint8Array([0, 9, 200, 1, 2]));
@@ -226,8 +174,8 @@ describe('realtime over socket.io', () => {
 
   it('keeps every acknowledged update across a server restart', async () => {
     const { transcript, owner, editor } = await setUpTranscript();
-    const { client: alice } = await LiveClient.join(await cookieFor(owner.id), transcript.id);
-    const { client: bob } = await LiveClient.join(await cookieFor(editor.id), transcript.id);
+    const { client: alice } = await join(await cookieFor(owner.id), transcript.id);
+    const { client: bob } = await join(await cookieFor(editor.id), transcript.id);
     await until(() => alice.doc.get(contentKey, Y.XmlText).length > 0 && bob.doc.get(contentKey, Y.XmlText).length > 0, 'handshakes');
     alice.type('one ');
     bob.type('two ');
@@ -248,7 +196,7 @@ describe('realtime over socket.io', () => {
     await reloaded.closeAll('server_shutdown');
     await startServer();
     // And over the wire: a client of the restarted server gets the same text.
-    const { client: carol } = await LiveClient.join(await cookieFor(owner.id), transcript.id);
+    const { client: carol } = await join(await cookieFor(owner.id), transcript.id);
     await until(() => carol.doc.get(contentKey, Y.XmlText).length > 0, 'handshake after restart');
     expect(carol.firstTurnText()).toBe(acknowledged);
     await Promise.all(carol.pending);
@@ -256,7 +204,7 @@ describe('realtime over socket.io', () => {
 
   it('keeps every update acknowledged while the server shuts down mid-typing', async () => {
     const { transcript, owner } = await setUpTranscript();
-    const { client: alice } = await LiveClient.join(await cookieFor(owner.id), transcript.id);
+    const { client: alice } = await join(await cookieFor(owner.id), transcript.id);
     await until(() => alice.doc.get(contentKey, Y.XmlText).length > 0, 'handshake');
     const acknowledged: string[] = [];
     const refused: string[] = [];
@@ -280,7 +228,7 @@ describe('realtime over socket.io', () => {
     expect(acknowledged.length).toBeLessThan(40);
 
     await startServer();
-    const { client: reader } = await LiveClient.join(await cookieFor(owner.id), transcript.id);
+    const { client: reader } = await join(await cookieFor(owner.id), transcript.id);
     await until(() => reader.doc.get(contentKey, Y.XmlText).length > 0, 'handshake after restart');
     const text = reader.firstTurnText();
     for (const word of acknowledged) expect(text).toContain(word);

@@ -5,7 +5,7 @@ import * as encoding from 'lib0/encoding';
 import { io as connectSocket, type Socket } from 'socket.io-client';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
-import { contentKey, encodeUpdateFrame, frameType, readTranscriptDoc, type ClientToServerEvents, type DocAck, type JoinAck, type ServerToClientEvents, type Transcript } from '@verity/common';
+import { contentKey, encodeUpdateFrame, frameType, readTranscriptDoc, turnPlainText, type ClientToServerEvents, type DocAck, type JoinAck, type ServerToClientEvents, type Transcript } from '@verity/common';
 import { createSession } from '../accounts/sessions.ts';
 import { createLiveSessions } from '../collab/create-live-sessions.ts';
 import type { LiveSessions } from '../collab/live-sessions.ts';
@@ -75,13 +75,17 @@ export async function until(condition: () => boolean | Promise<boolean>, what: s
  */
 export class LiveClient {
   readonly doc = new Y.Doc();
-  private pending: Promise<DocAck>[] = [];
+  /** Acks of every frame sent since the last settle(), in order. */
+  readonly pending: Promise<DocAck>[] = [];
+  /** `closed` events the server sent. */
+  readonly closed: { transcriptId: string; reason: string; message: string }[] = [];
 
   constructor(
     readonly socket: ClientSocket,
     readonly transcriptId: string,
   ) {
     socket.on('doc', ({ frame }) => this.receive(new Uint8Array(frame)));
+    socket.on('closed', (event) => this.closed.push(event));
     this.doc.on('update', (update: Uint8Array, origin: unknown) => {
       if (origin !== 'remote') this.pending.push(this.send(encodeUpdateFrame(update)));
     });
@@ -144,7 +148,17 @@ export class LiveClient {
     });
   }
 
-  private send(frame: Uint8Array): Promise<DocAck> {
+  /** Prepends text to the first block, as typing at its start would. */
+  type(text: string): void {
+    this.block(0).insert(0, text);
+  }
+
+  firstTurnText(): string {
+    return turnPlainText(this.transcript.turns[0]!);
+  }
+
+  /** Sends a raw frame (tests send malformed ones too). */
+  send(frame: Uint8Array): Promise<DocAck> {
     return this.socket.emitWithAck('doc', { transcriptId: this.transcriptId, frame: frame as Uint8Array<ArrayBuffer> });
   }
 
