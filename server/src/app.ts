@@ -23,7 +23,6 @@ import { invitationRoutes, memberRoutes } from './http/members.routes.ts';
 import { reviewRoutes } from './http/review.routes.ts';
 import { speakerRoutes } from './http/speakers.routes.ts';
 import { transcriptRoutes } from './http/transcripts.routes.ts';
-import { versionRoutes } from './http/versions.routes.ts';
 
 /** The built client, served by the same process so one port is all a user needs. */
 const clientDist = fileURLToPath(new URL('../../client/dist', import.meta.url));
@@ -66,7 +65,6 @@ export function createApp(options: { prisma: PrismaClient; config: Config; logge
   api.use('/transcripts', transcriptRoutes(context));
   api.use('/transcripts/:id', memberRoutes(context));
   api.use('/transcripts/:id', historyRoutes(context));
-  api.use('/transcripts/:id/versions', versionRoutes(context));
   api.use('/transcripts/:id/review', reviewRoutes(context));
   api.use('/transcripts/:id/speakers', speakerRoutes(context));
   api.use('/transcripts/:id/export', exportRoutes(context));

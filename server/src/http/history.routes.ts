@@ -4,6 +4,7 @@ import { compareVersions } from '../history/compare-versions.ts';
 import { computeBlame } from '../history/compute-blame.ts';
 import { createVersion } from '../history/create-version.ts';
 import { listActivity } from '../history/list-activity.ts';
+import { getVersion } from '../history/get-version.ts';
 import { findVersionSummary, listVersions } from '../history/list-versions.ts';
 import { restoreTurn, restoreVersion } from '../history/restore-version.ts';
 import { currentAccess, requireTranscript, requireUser } from './authentication.ts';
@@ -18,7 +19,7 @@ function versionNumber(raw: unknown): number {
 }
 
 /**
- * History under /api/transcripts/:id: versions, compare, activity, blame, restore. Members read;
+ * History under /api/transcripts/:id: versions (with their content), compare, activity, blame, restore. Members read;
  * editors and up create named versions and restore. Nothing here edits or deletes a version.
  */
 export function historyRoutes({ prisma, liveSessions }: RouteContext): Router {
@@ -35,6 +36,10 @@ export function historyRoutes({ prisma, liveSessions }: RouteContext): Router {
     const { userId } = currentAccess(res);
     const row = await createVersion({ prisma, liveSessions, transcriptId: transcriptId(res), kind: 'named', name: req.body.name, note: req.body.note ?? null, actorId: userId });
     res.status(201).json({ version: await summaryOf(res, row.number) });
+  });
+
+  router.get('/versions/:number', requireTranscript(prisma, 'read'), async (req, res) => {
+    res.json({ version: await getVersion(prisma, { transcriptId: transcriptId(res), number: versionNumber(req.params.number) }) });
   });
 
   router.get('/compare', requireTranscript(prisma, 'read'), async (req, res) => {
