@@ -8,7 +8,7 @@ export async function authenticate(prisma: PrismaClient, options: { email: strin
   const keys = loginThrottleKeys(options.email, options.clientAddress);
   await assertNotThrottled(prisma, keys);
   const user = await prisma.user.findUnique({ where: { email: options.email } });
-  const isValid = await verifyPassword(user?.passwordHash ?? (await unknownUserHash), options.password);
+  const isValid = await verifyPassword(user?.passwordHash ?? (await unknownUserHash()), options.password);
   if (!user || !isValid) {
     await recordLoginFailure(prisma, keys);
     throw new AppError('unauthenticated', 'Wrong e-mail or password.');

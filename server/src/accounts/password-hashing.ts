@@ -18,4 +18,10 @@ export async function verifyPassword(passwordHash: string, password: string): Pr
  * A real hash of nothing anyone knows: verifying against it when the e-mail is unknown makes a
  * failed login take as long as a wrong password, so response times do not reveal accounts.
  */
-export const unknownUserHash = hash('verity-unknown-user-placeholder');
+export function unknownUserHash(): Promise<string> {
+  // Made on first use, not at import: every CLI command imports this module and most never sign in.
+  placeholderHash ??= hash('verity-unknown-user-placeholder');
+  return placeholderHash;
+}
+
+let placeholderHash: Promise<string> | undefined;
