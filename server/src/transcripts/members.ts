@@ -1,5 +1,6 @@
 import { AppError, type GrantableRole, type Member } from '@verity/common';
 import type { PrismaClient } from '../db/prisma.ts';
+import { isUuid } from './transcript-access.ts';
 
 function presentMember(membership: { role: Member['role']; user: { id: string; email: string; displayName: string } }): Member {
   return { userId: membership.user.id, email: membership.user.email, displayName: membership.user.displayName, role: membership.role };
@@ -47,7 +48,7 @@ export async function removeMember(prisma: PrismaClient, options: { transcriptId
 }
 
 async function findNonOwnerMembership(prisma: PrismaClient, options: { transcriptId: string; userId: string }) {
-  const membership = /^[0-9a-f-]{36}$/i.test(options.userId)
+  const membership = isUuid(options.userId)
     ? await prisma.membership.findUnique({ where: { transcriptId_userId: { transcriptId: options.transcriptId, userId: options.userId } } })
     : null;
   if (!membership) throw new AppError('not_found', 'No such member on this transcript.');
