@@ -5,6 +5,11 @@ export const roles = ['viewer', 'editor', 'reviewer', 'owner'] as const;
 export const roleSchema = z.enum(roles);
 export type Role = z.infer<typeof roleSchema>;
 
+/** A role's place in `roles`: higher grants more. */
+export function roleRank(role: Role): number {
+  return roles.indexOf(role);
+}
+
 /** What a role may do on a transcript: the single table every route and socket event consults. */
 export const permissions = {
   read: ['viewer', 'editor', 'reviewer', 'owner'],

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { AppError, type GrantableRole, type Invitation } from '@verity/common';
+import { AppError, roleRank, type GrantableRole, type Invitation } from '@verity/common';
 import { hashToken } from '../accounts/sessions.ts';
 import type { PrismaClient } from '../db/prisma.ts';
 
@@ -28,10 +28,9 @@ export async function findInvitation(prisma: PrismaClient, options: { token: str
 /** Joins the transcript with the invited role; an existing member keeps the higher of the two roles. */
 export async function acceptInvitation(prisma: PrismaClient, options: { token: string; userId: string }) {
   const invitation = await findValidInvitation(prisma, options.token);
-  const rank = { viewer: 0, editor: 1, reviewer: 2, owner: 3 } as const;
   const key = { transcriptId_userId: { transcriptId: invitation.transcriptId, userId: options.userId } };
   const existing = await prisma.membership.findUnique({ where: key });
-  if (existing && rank[existing.role] >= rank[invitation.role]) return { transcriptId: invitation.transcriptId, role: existing.role };
+  if (existing && roleRank(existing.role) >= roleRank(invitation.role)) return { transcriptId: invitation.transcriptId, role: existing.role };
   const membership = await prisma.membership.upsert({
     where: key,
     create: { transcriptId: invitation.transcriptId, userId: options.userId, role: invitation.role },

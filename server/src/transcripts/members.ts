@@ -1,4 +1,4 @@
-import { AppError, type GrantableRole, type Member } from '@verity/common';
+import { AppError, roleRank, type GrantableRole, type Member } from '@verity/common';
 import type { PrismaClient } from '../db/prisma.ts';
 import { isUuid } from './transcript-access.ts';
 
@@ -9,10 +9,9 @@ function presentMember(membership: { role: Member['role']; user: { id: string; e
 /** Members of a transcript, owner first then by name. */
 export async function listMembers(prisma: PrismaClient, options: { transcriptId: string }): Promise<Member[]> {
   const memberships = await prisma.membership.findMany({ where: { transcriptId: options.transcriptId }, include: { user: true } });
-  const rank = { owner: 0, reviewer: 1, editor: 2, viewer: 3 } as const;
   return memberships
     .map(presentMember)
-    .sort((a, b) => rank[a.role] - rank[b.role] || a.displayName.localeCompare(b.displayName));
+    .sort((a, b) => roleRank(b.role) - roleRank(a.role) || a.displayName.localeCompare(b.displayName));
 }
 
 /** Adds an existing account as a member; an existing member keeps one row and gets the new role. */
