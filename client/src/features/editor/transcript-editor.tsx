@@ -22,6 +22,7 @@ import { SpeakerRoster } from './speaker-roster.tsx';
 import { useClaims } from './use-claims.ts';
 import { useEditorCommands } from './use-editor-commands.ts';
 import { useSpeakers } from './use-speakers.ts';
+import { isTypingTarget } from '../../components/is-typing-target.ts';
 
 /**
  * Top-level children per chunk. A keystroke re-renders only its own chunk, and `content-visibility`
@@ -39,9 +40,6 @@ function renderChunk({ attributes, children, lowest }: RenderChunkProps) {
   );
 }
 
-function isTypingTarget(target: EventTarget | null): boolean {
-  return target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
-}
 
 interface TranscriptEditorProps {
   provider: LiveTranscriptProvider;

@@ -4,6 +4,7 @@ import { errorMessage } from '../../api/api-error.ts';
 import { compareVersions, restoreTurn } from '../../api/history.api.ts';
 import { useApiQuery } from '../../api/use-api-query.ts';
 import { ErrorState, LoadingState } from '../../components/page-state.tsx';
+import { isTypingTarget } from '../../components/is-typing-target.ts';
 
 type Change = CompareResponse['changes'][number];
 type Mode = 'inline' | 'side';
@@ -18,10 +19,6 @@ interface CompareViewProps {
   onRestored: (message: string) => void;
 }
 
-/** Is the key meant for a text field rather than for us? */
-function isTyping(target: EventTarget | null): boolean {
-  return target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
-}
 
 /**
  * Any two versions side by side or inline, word by word, with who edited each turn in between.
@@ -44,7 +41,7 @@ export function CompareView({ transcriptId, versions, initialFrom, lastVisitVers
 
   useEffect(() => {
     function handleKey(event: KeyboardEvent) {
-      if (isTyping(event.target) || event.ctrlKey || event.metaKey || event.altKey) return;
+      if (isTypingTarget(event.target) || event.ctrlKey || event.metaKey || event.altKey) return;
       if (event.key !== 'n' && event.key !== 'p') return;
       event.preventDefault();
       setActive((current) => {
