@@ -2,62 +2,21 @@
 // next frame, and propagation to a second editor. Real server (embedded Postgres in a temp folder, random
 // ports) as a child process, headless Chromium via Playwright, two users in two browser contexts.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type APIRequestContext, type Browser, type Page } from 'playwright';
-import { countWords, parseTranscript, turnPlainText, type Transcript } from '../../common/src/index.ts';
 import { freePort } from '../../server/src/testing/free-port.ts';
+import { buildFourHourCart } from './four-hour-cart.ts';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const seedsDir = path.resolve(repoRoot, '../shared/seeds');
-const seedNames = ['000_4888b5e5729f2cf0.txt', '001_cf143e0f9569e927.txt'];
-const targetWords = 40_000;
-/** Minimum words per generated turn; cutting at sentence ends makes the mean ~27. */
-const wordsPerTurn = 16;
 const keystrokesPerPlace = 70;
 const propagationKeystrokes = 100;
 const keyDelayMs = 40;
 const password = 'bench horse battery staple';
 const goals = { openMs: 1000, keystrokeP95Ms: 16, propagationP95Ms: 30 };
 const chromiumArgs = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
-
-/** Turns of ~27 words cut from the seeds' turns at sentence ends, repeated until the word target is met. */
-function buildCart(): { text: string; words: number; turns: number } {
-  const seeds = seedNames.map((name) => parseTranscript(readFileSync(path.join(seedsDir, name)), { fileName: name }));
-  const header = readFileSync(path.join(seedsDir, seedNames[0]!), 'utf8');
-  const parts = [header.slice(0, header.search(/^[\s\u00a0]*>>/m))];
-  let words = 0;
-  let turns = 0;
-  const turnsOfSeeds = seeds.flatMap((seed) => seed.turns.map((turn) => ({ seed, turn })));
-  for (let index = 0; words < targetWords; index = (index + 1) % turnsOfSeeds.length) {
-    const { seed, turn } = turnsOfSeeds[index]!;
-    for (const chunk of chunkSentences(turnPlainText(turn).replace(/\s+/g, ' ').trim())) {
-      parts.push(`>> ${speakerLabel(seed, turn.speakerId)}${chunk}\n\n`);
-      words += countWords(chunk);
-      turns += 1;
-    }
-  }
-  return { text: parts.join(''), words, turns };
-}
-
-function speakerLabel(seed: Transcript, speakerId: string | null): string {
-  const speaker = seed.speakers.find((candidate) => candidate.id === speakerId);
-  return speaker ? `${speaker.label.toUpperCase()}: ` : '';
-}
-
-function chunkSentences(text: string): string[] {
-  const chunks: string[] = [];
-  const current: string[] = [];
-  for (const sentence of text.split(/(?<=[.?!])\s+/)) {
-    current.push(sentence);
-    if (countWords(current.join(' ')) >= wordsPerTurn) chunks.push(current.splice(0).join(' '));
-  }
-  if (current.length > 0) chunks.push(current.join(' '));
-  return chunks.filter((chunk) => chunk.length > 0);
-}
-
 
 async function waitForHealth(url: string, server: ChildProcess): Promise<void> {
   const deadline = Date.now() + 120_000;
@@ -152,13 +111,12 @@ async function typeKeys(page: Page, count: number): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  if (!seedNames.every((name) => existsSync(path.join(seedsDir, name)))) throw new Error(`Seeds not found in ${seedsDir}; the editor benchmark needs them.`);
   if (!existsSync(path.join(repoRoot, 'client/dist/index.html'))) {
     console.log('building the client…');
     const build = spawnSync('npm', ['run', '-s', 'build', '-w', 'client'], { cwd: repoRoot, stdio: 'inherit' });
     if (build.status !== 0) throw new Error('the client build failed');
   }
-  const cart = buildCart();
+  const cart = buildFourHourCart();
   console.log(`transcript: ${cart.words.toLocaleString('en')} words, ${cart.turns.toLocaleString('en')} turns, ${(cart.text.length / 1024).toFixed(0)} KB`);
 
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'verity-bench-'));
