@@ -19,7 +19,8 @@ import { healthRoutes } from './http/health.routes.ts';
 import { historyRoutes } from './http/history.routes.ts';
 import { importRoutes } from './http/imports.routes.ts';
 import './http/locals.ts';
-import { invitationRoutes, memberRoutes } from './http/members.routes.ts';
+import { invitationRoutes, transcriptInvitationRoutes } from './http/invitations.routes.ts';
+import { memberRoutes } from './http/members.routes.ts';
 import { reviewRoutes } from './http/review.routes.ts';
 import { speakerRoutes } from './http/speakers.routes.ts';
 import { transcriptRoutes } from './http/transcripts.routes.ts';
@@ -64,6 +65,7 @@ export function createApp(options: { prisma: PrismaClient; config: Config; logge
   api.use(authRoutes(context));
   api.use('/transcripts', transcriptRoutes(context));
   api.use('/transcripts/:id', memberRoutes(context));
+  api.use('/transcripts/:id/invitations', transcriptInvitationRoutes(context));
   api.use('/transcripts/:id', historyRoutes(context));
   api.use('/transcripts/:id/review', reviewRoutes(context));
   api.use('/transcripts/:id/speakers', speakerRoutes(context));

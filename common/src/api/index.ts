@@ -1,6 +1,7 @@
 export * from './roles.ts';
 export * from './auth.schemas.ts';
 export * from './transcripts.schemas.ts';
+export * from './invitations.schemas.ts';
 export * from './imports.schemas.ts';
 export * from './routes.ts';
 export * from './review.schemas.ts';

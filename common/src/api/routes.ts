@@ -14,6 +14,8 @@ export const apiRoutes = {
   members: (id: string) => `/api/transcripts/${encodeURIComponent(id)}/members`,
   member: (id: string, userId: string) => `/api/transcripts/${encodeURIComponent(id)}/members/${encodeURIComponent(userId)}`,
   invitations: (id: string) => `/api/transcripts/${encodeURIComponent(id)}/invitations`,
+  /** POST: the link admits nobody from now on; it stays in the list. */
+  revokeInvitation: (id: string, invitationId: string) => `/api/transcripts/${encodeURIComponent(id)}/invitations/${encodeURIComponent(invitationId)}/revoke`,
   invitation: (token: string) => `/api/invitations/${encodeURIComponent(token)}`,
   acceptInvitation: (token: string) => `/api/invitations/${encodeURIComponent(token)}/accept`,
   /** POST the raw file (application/octet-stream): what it would import, without storing anything. */

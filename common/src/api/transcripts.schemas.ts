@@ -48,24 +48,4 @@ export type AddMemberRequest = z.infer<typeof addMemberRequestSchema>;
 export const changeMemberRoleRequestSchema = z.object({ role: grantableRoleSchema });
 export type ChangeMemberRoleRequest = z.infer<typeof changeMemberRoleRequestSchema>;
 
-export const createInvitationRequestSchema = z.object({ role: grantableRoleSchema });
-export type CreateInvitationRequest = z.infer<typeof createInvitationRequestSchema>;
-
-export const invitationSchema = z.object({
-  token: z.string(),
-  url: z.string(),
-  role: grantableRoleSchema,
-  transcriptId: z.string(),
-  transcriptTitle: z.string(),
-  invitedBy: z.string(),
-  expiresAt: z.string(),
-});
-export type Invitation = z.infer<typeof invitationSchema>;
-
-export const invitationResponseSchema = z.object({ invitation: invitationSchema });
-export type InvitationResponse = z.infer<typeof invitationResponseSchema>;
-
-export const acceptInvitationResponseSchema = z.object({ transcriptId: z.string(), role: roleSchema });
-export type AcceptInvitationResponse = z.infer<typeof acceptInvitationResponseSchema>;
-
 export const healthResponseSchema = z.object({ status: z.literal('ok'), database: z.literal('up') });

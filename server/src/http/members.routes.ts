@@ -1,13 +1,12 @@
 import { Router } from 'express';
-import { acceptInvitation, createInvitation, findInvitation } from '../transcripts/invitations.ts';
 import { addMember, changeMemberRole, listMembers, removeMember } from '../transcripts/members.ts';
-import { addMemberRequestSchema, changeMemberRoleRequestSchema, createInvitationRequestSchema } from '@verity/common';
-import { currentAccess, currentUser, requireTranscript, requireUser } from './authentication.ts';
+import { addMemberRequestSchema, changeMemberRoleRequestSchema } from '@verity/common';
+import { currentAccess, requireTranscript, requireUser } from './authentication.ts';
 import type { RouteContext } from './route-context.ts';
 import { validateBody } from './validate.ts';
 
-/** Members of a transcript and invitation links, under /api/transcripts/:id. */
-export function memberRoutes({ prisma, config }: RouteContext): Router {
+/** Members of a transcript, under /api/transcripts/:id (invitation links: invitations.routes.ts). */
+export function memberRoutes({ prisma }: RouteContext): Router {
   const router = Router({ mergeParams: true });
   router.use(requireUser);
 
@@ -27,32 +26,6 @@ export function memberRoutes({ prisma, config }: RouteContext): Router {
   router.delete('/members/:userId', requireTranscript(prisma, 'manageMembers'), async (req, res) => {
     await removeMember(prisma, { transcriptId: currentAccess(res).transcriptId, userId: String(req.params.userId) });
     res.status(204).end();
-  });
-
-  router.post('/invitations', requireTranscript(prisma, 'manageMembers'), validateBody(createInvitationRequestSchema), async (req, res) => {
-    const invitation = await createInvitation(prisma, {
-      transcriptId: currentAccess(res).transcriptId,
-      createdById: currentUser(res).id,
-      role: req.body.role,
-      publicUrl: config.publicUrl,
-    });
-    res.status(201).json({ invitation });
-  });
-
-  return router;
-}
-
-/** Opening and accepting an invitation link, under /api/invitations. */
-export function invitationRoutes({ prisma, config }: RouteContext): Router {
-  const router = Router();
-  router.use(requireUser);
-
-  router.get('/:token', async (req, res) => {
-    res.json({ invitation: await findInvitation(prisma, { token: String(req.params.token), publicUrl: config.publicUrl }) });
-  });
-
-  router.post('/:token/accept', async (req, res) => {
-    res.json(await acceptInvitation(prisma, { token: String(req.params.token), userId: currentUser(res).id }));
   });
 
   return router;

@@ -20,12 +20,17 @@ export async function addMember(prisma: PrismaClient, options: { transcriptId: s
   if (!user) throw new AppError('not_found', `No account with the e-mail ${options.email}. Send an invitation link instead.`);
   const existing = await prisma.membership.findUnique({ where: { transcriptId_userId: { transcriptId: options.transcriptId, userId: user.id } } });
   if (existing?.role === 'owner') throw new AppError('conflict', 'The owner already has every permission.');
-  const membership = await prisma.membership.upsert({
-    where: { transcriptId_userId: { transcriptId: options.transcriptId, userId: user.id } },
-    create: { transcriptId: options.transcriptId, userId: user.id, role: options.role },
-    update: { role: options.role },
-    include: { user: true },
-  });
+  const key = { transcriptId_userId: { transcriptId: options.transcriptId, userId: user.id } };
+  // Adding someone by hand is the owner's fresh decision: it lifts an earlier removal.
+  const [, membership] = await prisma.$transaction([
+    prisma.memberRemoval.deleteMany({ where: { transcriptId: options.transcriptId, userId: user.id } }),
+    prisma.membership.upsert({
+      where: key,
+      create: { transcriptId: options.transcriptId, userId: user.id, role: options.role },
+      update: { role: options.role },
+      include: { user: true },
+    }),
+  ]);
   return presentMember(membership);
 }
 
@@ -40,10 +45,17 @@ export async function changeMemberRole(prisma: PrismaClient, options: { transcri
   return presentMember(updated);
 }
 
-/** Removes a member; the owner cannot be removed. */
+/**
+ * Removes a member and records the removal, so no invitation link (old or new) lets them back in
+ * until an owner adds them again by e-mail; the owner cannot be removed.
+ */
 export async function removeMember(prisma: PrismaClient, options: { transcriptId: string; userId: string }): Promise<void> {
   const membership = await findNonOwnerMembership(prisma, options);
-  await prisma.membership.delete({ where: { transcriptId_userId: { transcriptId: membership.transcriptId, userId: membership.userId } } });
+  const key = { transcriptId_userId: { transcriptId: membership.transcriptId, userId: membership.userId } };
+  await prisma.$transaction([
+    prisma.membership.delete({ where: key }),
+    prisma.memberRemoval.upsert({ where: key, create: { transcriptId: membership.transcriptId, userId: membership.userId }, update: { removedAt: new Date() } }),
+  ]);
 }
 
 async function findNonOwnerMembership(prisma: PrismaClient, options: { transcriptId: string; userId: string }) {
