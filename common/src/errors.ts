@@ -13,6 +13,8 @@ export const errorCodes = [
   'payload_too_large',
   'unsupported_format',
   'unsupported_encoding',
+  /** The request body's Content-Type is not the one the route reads (JSON, or the raw file for imports). */
+  'unsupported_media_type',
   'empty_file',
   'binary_file',
   'malformed_file',

@@ -1,5 +1,6 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import { AppError, type ErrorBody, type ErrorCode } from '@verity/common';
+import { fromFrameworkError } from './framework-errors.ts';
 
 const statusByCode: Record<ErrorCode, number> = {
   bad_request: 400,
@@ -12,6 +13,7 @@ const statusByCode: Record<ErrorCode, number> = {
   payload_too_large: 413,
   unsupported_format: 415,
   unsupported_encoding: 415,
+  unsupported_media_type: 415,
   empty_file: 422,
   binary_file: 415,
   malformed_file: 422,
@@ -24,23 +26,15 @@ export function statusForCode(code: ErrorCode): number {
   return statusByCode[code];
 }
 
-/** Turns body-parser's own errors (bad JSON, too large) into AppErrors so they share the error shape. */
-function toAppError(error: unknown): AppError | null {
-  if (error instanceof AppError) return error;
-  const type = (error as { type?: string } | null)?.type;
-  if (type === 'entity.parse.failed') return new AppError('bad_request', 'The request body is not valid JSON.');
-  if (type === 'entity.too.large') return new AppError('payload_too_large', 'The request body is too large.');
-  if (type === 'encoding.unsupported' || type === 'charset.unsupported') return new AppError('bad_request', 'The request body encoding is not supported.');
-  return null;
-}
-
-/** The one error middleware: expected errors keep their message, anything else is a 500 without internal detail. */
-export const errorHandler: ErrorRequestHandler = (error, req, res, _next) => {
-  const appError = toAppError(error);
-  if (!appError) req.log?.error({ err: error }, 'unhandled error');
-  const known = appError ?? new AppError('internal', 'Something went wrong on our side. The error has been logged.');
+/** The one error middleware: expected errors keep their message and status, anything else is a 500 without internal detail. */
+export const errorHandler: ErrorRequestHandler = (error, req, res, next) => {
+  // Mid-response there is no status left to set: Express closes the connection.
+  if (res.headersSent) return next(error);
+  const clientError = fromFrameworkError(error);
+  if (!clientError) req.log?.error({ err: error }, 'unhandled error');
+  const known = clientError?.appError ?? new AppError('internal', 'Something went wrong on our side. The error has been logged.');
   const body: ErrorBody = { error: { code: known.code, message: known.message } };
-  res.status(statusForCode(known.code)).json(body);
+  res.status(clientError?.status ?? statusForCode(known.code)).json(body);
 };
 
 /** Unknown API paths answer with the error shape rather than the client's HTML. */

@@ -143,9 +143,10 @@ describe('bad input is refused with the error shape, and nothing is written', ()
     expect(response.body.error.code).toBe('bad_request');
   });
 
-  it('a body that is not application/octet-stream → 400', async () => {
+  it('a body that is not application/octet-stream → 415', async () => {
     const response = await owner.post('/api/imports', { text: 'Alice: hello' });
-    expect(response.status).toBe(400);
+    expect(response.status).toBe(415);
+    expect(response.body.error.code).toBe('unsupported_media_type');
     expect(response.body.error.message).toMatch(/application\/octet-stream/);
   });
 

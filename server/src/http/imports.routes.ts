@@ -10,7 +10,9 @@ import { parseInput } from './validate.ts';
 /** The uploaded file and what came with it: name in x-file-name (URI-encoded), format and title in the query. */
 function readUpload(req: Request, maxBytes: number) {
   if (!Buffer.isBuffer(req.body)) {
-    throw new AppError('bad_request', 'Send the file itself as the request body, with Content-Type: application/octet-stream.');
+    // A body of another type is refused as such (415); no body at all is a malformed request.
+    const code = req.is('application/octet-stream') === false ? 'unsupported_media_type' : 'bad_request';
+    throw new AppError(code, 'Send the file itself as the request body, with Content-Type: application/octet-stream.');
   }
   const rawName = req.get(fileNameHeaderName);
   let decodedName: string | undefined;

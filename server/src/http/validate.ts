@@ -17,6 +17,8 @@ export function parseInput<S extends z.ZodType>(schema: S, value: unknown): z.ou
 export function validateBody(schema: z.ZodType): RequestHandler {
   return (req, _res, next) => {
     try {
+      // A body that is not JSON was never parsed; say so instead of reporting its fields missing.
+      if (req.is('application/json') === false) throw new AppError('unsupported_media_type', 'Send the request body as JSON, with Content-Type: application/json.');
       req.body = parseInput(schema, req.body ?? {});
       next();
     } catch (error) {
