@@ -1,13 +1,9 @@
 import {
-  acceptInvitationResponseSchema,
   apiRoutes,
-  invitationResponseSchema,
   memberListResponseSchema,
   transcriptListResponseSchema,
   transcriptResponseSchema,
-  type AcceptInvitationResponse,
   type GrantableRole,
-  type Invitation,
   type Member,
   type TranscriptSummary,
 } from '@verity/common';
@@ -57,19 +53,4 @@ export function changeMemberRole(id: string, userId: string, role: GrantableRole
 /** Removes a member from a transcript. */
 export function removeMember(id: string, userId: string): Promise<undefined> {
   return apiRequest(apiRoutes.member(id, userId), { method: 'DELETE' });
-}
-
-/** Creates a shareable link that grants `role` to whoever accepts it (owner only). */
-export async function createInvitation(id: string, role: GrantableRole): Promise<Invitation> {
-  return (await apiRequest(apiRoutes.invitations(id), { method: 'POST', body: { role }, schema: invitationResponseSchema })).invitation;
-}
-
-/** What an invitation link offers, before accepting it. */
-export async function fetchInvitation(token: string, signal?: AbortSignal): Promise<Invitation> {
-  return (await apiRequest(apiRoutes.invitation(token), { schema: invitationResponseSchema, signal })).invitation;
-}
-
-/** Accepts an invitation for the signed-in user. */
-export function acceptInvitation(token: string): Promise<AcceptInvitationResponse> {
-  return apiRequest(apiRoutes.acceptInvitation(token), { method: 'POST', schema: acceptInvitationResponseSchema });
 }

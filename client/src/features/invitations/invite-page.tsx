@@ -1,7 +1,7 @@
 import { Link, useNavigate, useParams } from 'react-router-dom';
-import type { Invitation } from '@verity/common';
-import { isApiError } from '../../api/api-error.ts';
-import { acceptInvitation, fetchInvitation } from '../../api/transcripts.api.ts';
+import { roleRank, type Invitation } from '@verity/common';
+import { errorMessage, isApiError } from '../../api/api-error.ts';
+import { acceptInvitation, fetchInvitation } from '../../api/invitations.api.ts';
 import { useApiQuery } from '../../api/use-api-query.ts';
 import { useAsyncAction } from '../../api/use-async-action.ts';
 import { FormError } from '../../components/form-error.tsx';
@@ -37,10 +37,11 @@ export function InvitePage() {
     );
   }
 
-  const isInvalid = query.status === 'error' && (isApiError(query.error, 'not_found') || isApiError(query.error, 'conflict'));
+  // The server says why: not valid, revoked, used up, expired, or the user was removed.
+  const isInvalid = query.status === 'error' && (['not_found', 'conflict', 'forbidden'] as const).some((code) => isApiError(query.error, code));
   if (isInvalid) {
     return (
-      <AuthLayout title="This invitation can’t be used" intro={<p>The link is wrong, has expired or was withdrawn. Ask the transcript’s owner for a new one.</p>}>
+      <AuthLayout title="This invitation can’t be used" intro={<p data-testid="invitation-refused">{errorMessage(query.error)}</p>}>
         <p className="auth-footer">
           <Link to="/">Go to your transcripts</Link>
         </p>
@@ -99,7 +100,17 @@ function InvitationSummary({ invitation }: { invitation: Invitation }) {
       <p>
         {invitation.invitedBy} invited you to <strong>{invitation.transcriptTitle}</strong> as {roleLabels[invitation.role].toLowerCase()} ({roleDescriptions[invitation.role]}).
       </p>
-      <p className="muted">Valid until {formatExactTime(new Date(invitation.expiresAt))}.</p>
+      {invitation.memberRole ? <p>{membershipNote(invitation)}</p> : null}
+      <p className="muted">
+        {invitation.maxUses === 1 ? 'Single-use link' : `Used ${invitation.uses} of ${invitation.maxUses} times`}, valid until {formatExactTime(new Date(invitation.expiresAt))}.
+      </p>
     </>
   );
+}
+
+/** What accepting changes for someone who is already a member. */
+function membershipNote(invitation: Invitation): string {
+  const current = invitation.memberRole!;
+  if (roleRank(current) >= roleRank(invitation.role)) return `You are already a member as ${roleLabels[current].toLowerCase()}; accepting keeps that role.`;
+  return `You are a member as ${roleLabels[current].toLowerCase()}; accepting makes you ${roleLabels[invitation.role].toLowerCase()}.`;
 }

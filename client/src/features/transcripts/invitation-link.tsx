@@ -1,26 +1,36 @@
 import { useId, useRef, useState, type FormEvent } from 'react';
-import type { GrantableRole, Invitation } from '@verity/common';
-import { createInvitation } from '../../api/transcripts.api.ts';
+import { maxInvitationUses, type CreateInvitationRequest, type GrantableRole, type Invitation } from '@verity/common';
+import { createInvitation } from '../../api/invitations.api.ts';
 import { useAsyncAction } from '../../api/use-async-action.ts';
 import { FormError } from '../../components/form-error.tsx';
 import { formatExactTime } from '../../components/format-time.ts';
 import { roleLabels } from './labels.ts';
 import { RoleSelect } from './role-select.tsx';
 
-/** Creates a link that grants a role to whoever opens it, for people who may not have an account yet. */
-export function InvitationLink({ transcriptId }: { transcriptId: string }) {
+/**
+ * Creates a link that grants a role to the people who open it, for people who may not have an
+ * account yet: single-use unless the owner sets how many people may use it.
+ */
+export function InvitationLink({ transcriptId, onCreated }: { transcriptId: string; onCreated: () => void }) {
   const [role, setRole] = useState<GrantableRole>('editor');
+  const [isSeveral, setIsSeveral] = useState(false);
+  const [uses, setUses] = useState('5');
   const [invitation, setInvitation] = useState<Invitation | null>(null);
   const [copyStatus, setCopyStatus] = useState<'idle' | 'copied' | 'failed'>('idle');
   const inputRef = useRef<HTMLInputElement>(null);
   const linkId = useId();
-  const { run, isPending, error } = useAsyncAction((selected: GrantableRole) => createInvitation(transcriptId, selected));
+  const usesId = useId();
+  const { run, isPending, error } = useAsyncAction((request: CreateInvitationRequest) => createInvitation(transcriptId, request));
 
   async function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     setCopyStatus('idle');
-    const created = await run(role);
-    if (created.ok) setInvitation(created.value);
+    // A number the server refuses comes back as a form error, so it is sent as typed.
+    const created = await run({ role, maxUses: isSeveral ? Number(uses) : 1 });
+    if (created.ok) {
+      setInvitation(created.value);
+      onCreated();
+    }
   }
 
   async function handleCopy() {
@@ -39,6 +49,34 @@ export function InvitationLink({ transcriptId }: { transcriptId: string }) {
     <form className="form form-compact invitation" onSubmit={handleSubmit} aria-busy={isPending} aria-labelledby="invite-heading">
       <h3 id="invite-heading">Invitation link</h3>
       <RoleSelect label="Role for people who use the link" value={role} onChange={setRole} />
+      <fieldset className="field invitation-uses">
+        <legend className="field-label">Who can use it</legend>
+        <label className="radio">
+          <input type="radio" name="invitation-uses" checked={!isSeveral} onChange={() => setIsSeveral(false)} /> One person (single use)
+        </label>
+        <label className="radio">
+          <input type="radio" name="invitation-uses" checked={isSeveral} onChange={() => setIsSeveral(true)} /> Several people
+        </label>
+        {isSeveral ? (
+          <div className="field">
+            <label htmlFor={usesId} className="field-label">
+              How many people
+            </label>
+            <input
+              id={usesId}
+              className="input input-number"
+              type="number"
+              inputMode="numeric"
+              min={2}
+              max={maxInvitationUses}
+              step={1}
+              required
+              value={uses}
+              onChange={(event) => setUses(event.target.value)}
+            />
+          </div>
+        ) : null}
+      </fieldset>
       <FormError error={error} />
       <button type="submit" className="button button-secondary" disabled={isPending}>
         {isPending ? 'Creating link…' : 'Create invitation link'}
@@ -46,7 +84,7 @@ export function InvitationLink({ transcriptId }: { transcriptId: string }) {
       {invitation ? (
         <div className="invitation-result" data-testid="invitation-link">
           <label htmlFor={linkId} className="field-label">
-            Link for {roleLabels[invitation.role].toLowerCase()}s
+            Link for {invitation.maxUses === 1 ? `one ${roleLabels[invitation.role].toLowerCase()}` : `up to ${invitation.maxUses} ${roleLabels[invitation.role].toLowerCase()}s`}
           </label>
           <div className="copy-row">
             <input id={linkId} ref={inputRef} className="input input-mono" readOnly value={invitation.url} onFocus={(event) => event.target.select()} />
@@ -57,7 +95,7 @@ export function InvitationLink({ transcriptId }: { transcriptId: string }) {
           <p className="field-hint" role="status">
             {copyStatus === 'copied' ? 'Copied to the clipboard. ' : null}
             {copyStatus === 'failed' ? 'Press Ctrl+C (⌘C) to copy the selected link. ' : null}
-            Expires {formatExactTime(new Date(invitation.expiresAt))}.
+            Expires {formatExactTime(new Date(invitation.expiresAt))}. Copy it now: it is not shown again.
           </p>
         </div>
       ) : null}

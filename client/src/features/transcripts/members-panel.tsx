@@ -7,12 +7,15 @@ import { ErrorState, LoadingState } from '../../components/page-state.tsx';
 import { useCurrentUser } from '../auth/session-context.tsx';
 import { AddMemberForm } from './add-member-form.tsx';
 import { InvitationLink } from './invitation-link.tsx';
+import { InvitationLinkList } from './invitation-link-list.tsx';
 import { grantableRoles, roleDescriptions, roleLabels } from './labels.ts';
 
 /** Who can open this transcript; owners can also add people, change roles and remove members. */
 export function MembersPanel({ transcriptId, myRole }: { transcriptId: string; myRole: Role }) {
   const canManage = can(myRole, 'manageMembers');
   const query = useApiQuery(`members:${transcriptId}`, (signal) => listMembers(transcriptId, signal));
+  // Bumped when a link is created, so the list of links shows it.
+  const [linksVersion, setLinksVersion] = useState(0);
 
   return (
     <aside className="panel members-panel" aria-labelledby="members-heading" data-testid="members-panel">
@@ -29,7 +32,8 @@ export function MembersPanel({ transcriptId, myRole }: { transcriptId: string; m
       {canManage ? (
         <>
           <AddMemberForm transcriptId={transcriptId} onAdded={query.reload} />
-          <InvitationLink transcriptId={transcriptId} />
+          <InvitationLink transcriptId={transcriptId} onCreated={() => setLinksVersion((version) => version + 1)} />
+          <InvitationLinkList transcriptId={transcriptId} version={linksVersion} />
         </>
       ) : null}
     </aside>
