@@ -1,10 +1,12 @@
 import { AppError } from '../errors.ts';
 import type { SourceFormat } from '../transcript/transcript.schema.ts';
 
-const srtStart = /^\d+\s*\n\s*(?:\d{1,3}:)?\d{1,2}:\d{2}[.,]\d{1,3}\s+-->/;
+// "[^\S\n]*\n" rather than "\s*\n": two whitespace runs that can both take a newline backtrack quadratically.
+const srtStart = /^\d+[^\S\n]*\n\s*(?:\d{1,3}:)?\d{1,2}:\d{2}[.,]\d{1,3}\s+-->/;
 const timingLine = /^\s*(?:\d{1,3}:)?\d{1,2}:\d{2}[.,]\d{1,3}\s+-->/;
-// Two or more ">>" turn marks at line starts (after any indentation) make a CART transcript.
-const cartTurn = /^[\s\u00a0]*>>/gm;
+// A ">>" turn mark at a line start (after any indentation) makes a CART transcript. The indentation
+// excludes line breaks so each line is scanned once: "\s*" from every start of a blank run is quadratic.
+const cartTurn = /^[^\S\n\r\u2028\u2029]*>>/m;
 
 /** Guesses the format of decoded text from its content: JSON, WebVTT, SRT, CART, else plain text. */
 export function detectFormat(text: string): SourceFormat {
@@ -13,7 +15,6 @@ export function detectFormat(text: string): SourceFormat {
   if (head.startsWith('{')) return 'json';
   if (/^WEBVTT(?:[ \t\n]|$)/.test(head)) return 'vtt';
   if (srtStart.test(head) || timingLine.test(head)) return 'srt';
-  const turns = text.slice(0, 200_000).match(cartTurn);
-  if (turns && turns.length >= 1) return 'cart';
+  if (cartTurn.test(text.slice(0, 200_000))) return 'cart';
   return 'text';
 }

@@ -7,6 +7,12 @@ const duringPattern = new RegExp(`during the (.+?) in ([^,]+(?:,\\s*[^,]+?)?),?\
 // "IGF 2018 - Day 3 - Salle II - WS281 Title"
 const sessionLinePattern = /^(\S.*?\b(?:19|20)\d{2})\s+[-–—‑]\s+(.+)$/;
 
+// Header facts sit in the first lines of a header and in lines of a paragraph's length. The patterns
+// backtrack (polynomially) within a line, so bounding lines and line length bounds the work per file.
+const maxHeaderLines = 60;
+const maxDuringLineLength = 1_000;
+const maxSessionLineLength = 300;
+
 type HeaderFacts = Pick<TranscriptMetadata, 'title' | 'event' | 'venue' | 'date'>;
 
 function isoDate(year: number, month: number, day: number): string {
@@ -19,15 +25,15 @@ function addDays(date: string, days: number): string {
   return shifted.toISOString().slice(0, 10);
 }
 
-/** Title, event, venue and date from IGF-style header lines; fields the header does not state stay null. */
+/** Title, event, venue and date from IGF-style header lines (the first 60); fields the header does not state stay null. */
 export function extractHeaderMetadata(lines: readonly string[]): HeaderFacts {
   const facts: HeaderFacts = { title: null, event: null, venue: null, date: null };
   let room: string | null = null;
   let place: string | null = null;
   let day: number | null = null;
   let range: { start: string; end: string } | null = null;
-  for (const line of lines) {
-    const during = duringPattern.exec(line);
+  for (const line of lines.slice(0, maxHeaderLines)) {
+    const during = line.length <= maxDuringLineLength ? duringPattern.exec(line) : null;
     if (during && !range) {
       const [, event = '', where = '', firstDay = '', firstMonth, lastDay, lastMonth, year = ''] = during;
       facts.event = event.trim();
@@ -38,8 +44,8 @@ export function extractHeaderMetadata(lines: readonly string[]): HeaderFacts {
       range = { start, end: lastDay ? isoDate(Number(year), endMonth, Number(lastDay)) : start };
       continue;
     }
-    const session = sessionLinePattern.exec(line);
-    if (session && !facts.title && line.length < 300) {
+    const session = !facts.title && line.length < maxSessionLineLength ? sessionLinePattern.exec(line) : null;
+    if (session) {
       const parts = (session[2] ?? '').split(/\s+[-–—‑]\s+/);
       const dayPart = parts.findIndex((part) => /^Day\s+\d+$/i.test(part));
       if (dayPart >= 0) day = Number(/\d+/.exec(parts[dayPart] ?? '')?.[0]);

@@ -8,8 +8,27 @@ import { formatBoilerplate, isSeparatorLine } from './format-boilerplate.ts';
 
 const footerStart = /^(?:contact information|contact us)$/i;
 const closingNote = /^(?:adjourned|recess(?:ed)?|(?:the )?(?:session|meeting) (?:is )?(?:adjourned|closed|concluded|ended)|end of (?:the )?(?:session|transcript|meeting))\.?$/i;
-// A ">>" inside a line (raw CART without line breaks) also starts a turn.
-const inlineTurnMark = /\s+(?=>>\s)/;
+const whitespace = /\s/;
+
+/**
+ * Splits a line before every ">>" that follows whitespace and is followed by whitespace (raw CART
+ * without line breaks), dropping the whitespace before it: what split(/\s+(?=>>\s)/) did, but in one
+ * pass; that regex retried "\s+" from every position of a long blank run.
+ */
+function splitInlineTurns(line: string): string[] {
+  const pieces: string[] = [];
+  let pieceStart = 0;
+  for (let mark = line.indexOf('>>', 1); mark !== -1; mark = line.indexOf('>>', mark + 1)) {
+    if (!whitespace.test(line.charAt(mark + 2)) || !whitespace.test(line.charAt(mark - 1))) continue;
+    let cut = mark - 1;
+    // The blank run before this mark ends where the previous piece began at the latest, so runs are walked once.
+    while (cut > pieceStart && whitespace.test(line.charAt(cut - 1))) cut--;
+    pieces.push(line.slice(pieceStart, cut));
+    pieceStart = mark;
+  }
+  pieces.push(line.slice(pieceStart));
+  return pieces;
+}
 
 /** Whether a line outside any speaker's words is a stage note: "(The session concluded at 13:10.)", "Adjourned." */
 function isStageNote(line: string): boolean {
@@ -42,7 +61,7 @@ export function parseCart(text: string): Transcript {
   let phase: 'header' | 'body' | 'footer' = 'header';
   for (const rawLine of text.split('\n')) {
     const trimmed = rawLine.trim();
-    const lines = trimmed.includes('>>', 1) ? trimmed.split(inlineTurnMark) : [trimmed];
+    const lines = trimmed.includes('>>', 1) ? splitInlineTurns(trimmed) : [trimmed];
     for (const line of lines) {
       if (phase === 'footer') {
         footerLines.push(line);

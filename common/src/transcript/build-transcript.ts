@@ -81,7 +81,8 @@ export class TranscriptBuilder {
       const content: Segment[] = [];
       draft.paragraphs.forEach((paragraph, index) => {
         if (index > 0) content.push({ type: 'text', text: '\n' });
-        content.push(...parseInlineSegments(paragraph));
+        // One by one: spreading a paragraph of 200,000 markers into push() overflows the call stack.
+        for (const segment of parseInlineSegments(paragraph)) content.push(segment);
       });
       return { id: draft.id, speakerId: draft.speakerId, start: draft.start, end: draft.end, content: normalizeContent(content) };
     });

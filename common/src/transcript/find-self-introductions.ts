@@ -23,11 +23,18 @@ const introPatterns = [
 // Capitalized words that follow "I'm" without being a name.
 const notNames = new Set(['Not', 'Just', 'Also', 'So', 'Very', 'Here', 'Glad', 'Happy', 'Sure', 'Sorry', 'Going', 'Really', 'The', 'A', 'An', 'In', 'On', 'From', 'With', 'Still', 'Now', 'Afraid', 'Okay', 'OK', 'Yes', 'No', 'Thankful', 'Pleased', 'Delighted', 'Honored', 'Honoured', 'Director', 'Head', 'Chair', 'President', 'Professor']);
 
+// How far around a name the sentence is looked for: a turn of a million characters with no full stop
+// and thousands of introductions must not be scanned end to end once per introduction.
+const lookBehind = 100;
+const evidenceLength = 200;
+
 function sentenceAround(text: string, index: number): string {
-  const start = Math.max(text.lastIndexOf('. ', index) + 2, text.lastIndexOf('\n', index) + 1, 0);
-  const endMatch = /[.?!\n]/.exec(text.slice(index));
-  const end = endMatch ? index + endMatch.index + 1 : text.length;
-  return text.slice(start, end).trim().slice(0, 200);
+  const windowStart = Math.max(0, index - lookBehind);
+  const before = text.slice(windowStart, index);
+  const start = windowStart + Math.max(before.lastIndexOf('. ') + 2, before.lastIndexOf('\n') + 1, 0);
+  const after = text.slice(index, start + evidenceLength);
+  const endMatch = /[.?!\n]/.exec(after);
+  return text.slice(start, index + (endMatch ? endMatch.index + 1 : after.length)).trim();
 }
 
 /** Self-introductions ("My name is …", "I'm X from Y") in unattributed turns; suggestions only, nothing applied. */

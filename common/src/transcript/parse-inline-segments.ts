@@ -7,6 +7,23 @@ const eventWords = /^(?:laughter|laughs?|laughing|applause|clapping|music|silenc
 // Square brackets around a capitalized short phrase are a captioner's event, e.g. "[ Door closes ]".
 const bracketEvent = /^\p{Lu}[\p{L}'’ -]{0,40}$/u;
 
+const wordCharacter = /^[\p{L}\p{N}'’\u2011-]$/u;
+
+/**
+ * The word at the very end of the text, scanned backwards one code point at a time: the regex
+ * /[…]+$/ retried from every start, so a long word followed by anything was quadratic.
+ */
+function trailingWord(text: string): string {
+  let start = text.length;
+  while (start > 0) {
+    const isPair = start >= 2 && /[\udc00-\udfff]/.test(text.charAt(start - 1)) && /[\ud800-\udbff]/.test(text.charAt(start - 2));
+    const width = isPair ? 2 : 1;
+    if (!wordCharacter.test(text.slice(start - width, start))) break;
+    start -= width;
+  }
+  return text.slice(start);
+}
+
 function cleanLabel(inner: string): string {
   return inner.replace(/\s+/g, ' ').trim();
 }
@@ -42,8 +59,7 @@ export function parseInlineSegments(paragraph: string): Segment[] {
       segments.push({ type: 'uncertain', text: marker.words, marker: raw });
     } else {
       // A marker glued to a word ("Kaspar(?)") doubts that word; one standing alone marks a gap.
-      const glued = /[\p{L}\p{N}'’\u2011-]+$/u.exec(before);
-      const words = glued ? glued[0] : '';
+      const words = trailingWord(before);
       before = before.slice(0, before.length - words.length);
       if (before !== '') segments.push({ type: 'text', text: before });
       segments.push({ type: 'uncertain', text: words, marker: raw });
