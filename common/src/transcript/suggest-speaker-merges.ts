@@ -1,4 +1,4 @@
-import { measureEditDistance } from './measure-edit-distance.ts';
+import { compareSpeakerLabels, toComparableLabel, type ComparableLabel } from './compare-speaker-labels.ts';
 import type { Speaker, Transcript } from './transcript.schema.ts';
 
 /** Two speaker labels that probably name one person, for a reviewer to confirm. */
@@ -10,51 +10,61 @@ export interface SpeakerMergeSuggestion {
   reason: string;
 }
 
-function nameTokens(label: string): string[] {
-  // Accents and case are spelling noise here: "JOSÉ" and "Jose" are one token.
-  return label.normalize('NFD').replace(/\p{M}/gu, '').toUpperCase().split(/[^\p{L}\p{N}]+/u).filter((token) => token !== '');
-}
+// Parsers cap labels at 80 characters; a Verity JSON file can carry anything, and longer labels are not names.
+const maxLabelLength = 120;
+// Typos are looked for in words up to this long; longer ones must match exactly.
+const maxTypoTokenLength = 40;
+// A key shared by this many labels says nothing (a common first name); later labels are not filed under it.
+const maxBucketSize = 16;
+// Labels compared with each new label, at most: the bound that keeps thousands of labels linear.
+const maxCandidates = 16;
+const maxSuggestions = 200;
+const minScore = 0.7;
 
-function isNearToken(a: string, b: string): boolean {
-  if (a === b) return true;
-  return Math.min(a.length, b.length) >= 4 && measureEditDistance(a, b) <= 1;
-}
-
-function compareLabels(a: Speaker, b: Speaker): { score: number; reason: string } | null {
-  const left = nameTokens(a.label);
-  const right = nameTokens(b.label);
-  if (left.length === 0 || right.length === 0) return null;
-  const joinedLeft = left.join(' ');
-  const joinedRight = right.join(' ');
-  const distance = measureEditDistance(joinedLeft, joinedRight);
-  const spelling = 1 - distance / Math.max(joinedLeft.length, joinedRight.length);
-  const matched = left.filter((token) => right.some((other) => isNearToken(token, other))).length;
-  const overlap = matched / Math.max(left.length, right.length);
-  const [shorter, longer] = left.length <= right.length ? [left, right] : [right, left];
-  const isContained = shorter.every((token) => longer.some((other) => isNearToken(token, other)));
-  if (distance <= 2 && spelling >= 0.85) {
-    return { score: (spelling + overlap) / 2, reason: `labels differ by ${distance} character${distance === 1 ? '' : 's'}` };
+/** Each word and, for words of four letters or more, each one-letter deletion: near words share one. */
+function wordKeys({ tokens }: ComparableLabel): string[] {
+  const keys: string[] = [];
+  for (const token of tokens) {
+    keys.push(`w${token}`);
+    if (token.length < 4 || token.length > maxTypoTokenLength) continue;
+    for (let index = 0; index < token.length; index++) keys.push(`w${token.slice(0, index)}${token.slice(index + 1)}`);
   }
-  if (isContained && shorter.length < longer.length && shorter.some((token) => token.length >= 3)) {
-    return { score: 0.6 + 0.3 * (shorter.length / longer.length), reason: `"${shorter.join(' ')}" is part of "${longer.join(' ')}"` };
-  }
-  if (overlap >= 0.66 && spelling >= 0.7) return { score: (spelling + overlap) / 2, reason: `${matched} of ${Math.max(left.length, right.length)} name words match` };
-  return null;
+  return keys;
 }
 
-/** Pairs of named (non-generic) speakers whose labels are probably one person, best first. */
-export function suggestSpeakerMerges(transcript: Pick<Transcript, 'speakers'>, minScore = 0.7): SpeakerMergeSuggestion[] {
-  const named = transcript.speakers.filter((speaker) => !speaker.isGeneric);
-  const suggestions: SpeakerMergeSuggestion[] = [];
-  for (let i = 0; i < named.length; i++) {
-    for (let j = i + 1; j < named.length; j++) {
-      const a = named[i] as Speaker;
-      const b = named[j] as Speaker;
-      const match = compareLabels(a, b);
+/**
+ * Pairs of named (non-generic) speakers whose labels are probably one person, best first. Only labels
+ * sharing a word up to a typo are compared (every pair scoring 0.7 or more shares one), so the work
+ * grows with the number of speakers, not its square.
+ */
+export function suggestSpeakerMerges(transcript: Pick<Transcript, 'speakers'>): SpeakerMergeSuggestion[] {
+  const named = transcript.speakers
+    .filter((speaker) => !speaker.isGeneric && speaker.label.length <= maxLabelLength)
+    .map((speaker) => ({ speaker, label: toComparableLabel(speaker.label) }))
+    .filter(({ label }) => label.tokens.length > 0);
+  const buckets = new Map<string, number[]>();
+  const found: { first: number; second: number; suggestion: SpeakerMergeSuggestion }[] = [];
+  named.forEach(({ speaker: b, label }, second) => {
+    const words = wordKeys(label);
+    // Rare words first: a shared surname says more than a shared "MR".
+    const shared = words.map((key) => buckets.get(key) ?? []).sort((x, y) => x.length - y.length);
+    const candidates = new Set<number>();
+    for (const bucket of shared) for (const first of bucket) if (candidates.size < maxCandidates) candidates.add(first);
+    for (const first of candidates) {
+      const { speaker: a, label: other } = named[first] as { speaker: Speaker; label: ComparableLabel };
+      const match = compareSpeakerLabels(other, label);
       if (match && match.score >= minScore) {
-        suggestions.push({ speakerIds: [a.id, b.id], labels: [a.label, b.label], score: Math.round(match.score * 1000) / 1000, reason: match.reason });
+        const suggestion: SpeakerMergeSuggestion = { speakerIds: [a.id, b.id], labels: [a.label, b.label], score: Math.round(match.score * 1000) / 1000, reason: match.reason };
+        found.push({ first, second, suggestion });
       }
     }
-  }
-  return suggestions.sort((x, y) => y.score - x.score);
+    for (const key of new Set(words)) {
+      const bucket = buckets.get(key);
+      if (!bucket) buckets.set(key, [second]);
+      else if (bucket.length < maxBucketSize) bucket.push(second);
+    }
+  });
+  // Ties keep the order of the speakers, as when every pair was compared in turn.
+  found.sort((x, y) => y.suggestion.score - x.suggestion.score || x.first - y.first || x.second - y.second);
+  return found.slice(0, maxSuggestions).map(({ suggestion }) => suggestion);
 }
