@@ -18,6 +18,8 @@ export const errorCodes = [
   'empty_file',
   'binary_file',
   'malformed_file',
+  /** Reading the file took longer (or more memory) than an import may: a pathological file, refused whole. */
+  'file_too_costly',
   'csrf_failed',
   'internal',
 ] as const;

@@ -17,6 +17,7 @@ const statusByCode: Record<ErrorCode, number> = {
   empty_file: 422,
   binary_file: 415,
   malformed_file: 422,
+  file_too_costly: 422,
   rate_limited: 429,
   internal: 500,
 };
