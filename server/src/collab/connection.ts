@@ -16,8 +16,10 @@ export interface Connection {
   readonly id: string;
   /** The authenticated user; stamped on every stored update, never taken from the payload. */
   readonly userId: string;
-  /** False for viewers: their document updates are rejected, awareness still flows. */
+  /** False for viewers: their document updates are rejected, awareness still flows. Read per update: it may change. */
   readonly canWrite: boolean;
+  /** The account's display name, stamped on this connection's presence states (else the user id is shown). */
+  readonly displayName?: string;
   /** Delivers one framed message (see protocol.ts); must not throw for a dead socket. */
   send(message: Uint8Array): void;
   /** Ends the connection; the transport disconnects with the reason and then calls `leave`. */

@@ -207,10 +207,11 @@ describe('LiveSession awareness', () => {
 
     expect(await alice.setAwareness({ name: 'Alice', cursor: 3 })).toEqual({ kind: 'handled' });
 
-    expect(bob.awareness.getStates().get(alice.doc.clientID)).toEqual({ name: 'Alice', cursor: 3 });
+    // Relayed with the identity the server stamps from the account (no display name here: the user id).
+    expect(bob.awareness.getStates().get(alice.doc.clientID)).toEqual({ name: 'Alice', cursor: 3, data: { userId: 'alice', name: 'alice' } });
     expect(alice.received.length).toBe(aliceReceived);
     const carol = connect('carol');
-    expect(carol.awareness.getStates().get(alice.doc.clientID)).toEqual({ name: 'Alice', cursor: 3 });
+    expect(carol.awareness.getStates().get(alice.doc.clientID)).toEqual({ name: 'Alice', cursor: 3, data: { userId: 'alice', name: 'alice' } });
   });
 
   it("removes a leaving connection's awareness and tells the others", async () => {
@@ -237,7 +238,7 @@ describe('LiveSession awareness', () => {
     const result = await mallory.send(encodeAwarenessFrame(forged));
 
     expect(result).toMatchObject({ kind: 'rejected', reason: 'forbidden' });
-    expect(session.presence.awareness.getStates().get(alice.doc.clientID)).toEqual({ name: 'Alice' });
+    expect(session.presence.awareness.getStates().get(alice.doc.clientID)).toMatchObject({ name: 'Alice' });
   });
 
   it('rejects awareness that claims the server’s own client id', async () => {

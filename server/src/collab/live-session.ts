@@ -209,8 +209,9 @@ export class LiveSession {
       case 'awareness':
         // Left while this message was queued: re-adding its presence would leave a ghost cursor.
         if (!this.members.has(connection.id)) return reject('not_joined', 'the connection has left');
-        if (!this.presence.apply(connection.id, connection, parsed.update, parsed.entries)) {
-          return reject('forbidden', 'awareness may only be set for client ids this connection introduced');
+        {
+          const refusal = this.presence.apply(connection, parsed.entries);
+          if (refusal) return reject('forbidden', refusal);
         }
         return { kind: 'handled' };
       case 'queryAwareness': {
