@@ -9,7 +9,12 @@ import type { PrismaClient } from '../db/prisma.ts';
  * a block to put the cursor in). Stored once as the seq-0 checkpoint by PostgresUpdateStore.
  */
 export async function buildSeedState(prisma: PrismaClient, transcriptId: string): Promise<Uint8Array> {
-  const doc = createTranscriptDoc(await loadSeedTranscript(prisma, transcriptId));
+  return encodeSeedState(await loadSeedTranscript(prisma, transcriptId));
+}
+
+/** The seq-0 state of `transcript`; imports store it with version 0, so the first open only loads it. */
+export function encodeSeedState(transcript: Transcript): Uint8Array {
+  const doc = createTranscriptDoc(transcript);
   try {
     return Y.encodeStateAsUpdate(doc);
   } finally {

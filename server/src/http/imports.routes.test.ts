@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Express } from 'express';
-import { hashTranscript, parseTranscript, serializeTranscriptJson } from '@verity/common';
+import * as Y from 'yjs';
+import { hashTranscript, parseTranscript, readTranscriptDoc, serializeTranscriptJson } from '@verity/common';
 import { hasSeeds, readFixture, readSeed, seedsDir } from '../../../common/src/formats/fixtures/read-fixture.ts';
 import { createTestDatabase, type TestDatabase } from '../testing/test-database.ts';
 import { buildApp, buildUser, TestClient } from '../testing/factories.ts';
@@ -65,6 +66,13 @@ describe.skipIf(!hasSeeds)('seed 001 (IGF 2017 CART)', () => {
     expect(serializeTranscriptJson(version.content)).toBe(serializeTranscriptJson(expected));
     expect(version.contentSha256).toBe(await hashTranscript(version.content));
     expect(version.contentSha256).toBe(await hashTranscript(expected));
+
+    // The live seed is written with version 0: the first open loads it, builds nothing, writes nothing.
+    const checkpoints = await db.prisma.documentCheckpoint.findMany({ where: { transcriptId: id } });
+    expect(checkpoints.map((checkpoint) => checkpoint.uptoSeq)).toEqual([0]);
+    const seeded = new Y.Doc();
+    Y.applyUpdate(seeded, new Uint8Array(checkpoints[0]!.state));
+    expect(readTranscriptDoc(seeded)).toEqual(expected);
   });
 });
 

@@ -1,4 +1,5 @@
 import { hashTranscript, type Transcript } from '@verity/common';
+import { encodeSeedState } from '../collab/build-seed-state.ts';
 import type { Prisma, PrismaClient } from '../db/prisma.ts';
 import { createTranscript } from '../transcripts/create-transcript.ts';
 import { readImportFile, type ImportFile } from './read-import-file.ts';
@@ -15,11 +16,13 @@ function chooseTitle(transcript: Transcript, fileName: string, title: string | u
 /**
  * Imports a file as a new transcript owned by `ownerId`: the transcript, the owner's membership and
  * version 0 (the content exactly as parsed, with its hash) are written in one transaction, so a
- * failure anywhere leaves nothing behind.
+ * failure anywhere leaves nothing behind. The live document's seed (the seq-0 checkpoint, built from
+ * the same content) is written with them, so the first open loads it instead of building it.
  */
 export async function importTranscript(prisma: PrismaClient, options: ImportFile & { ownerId: string; title?: string }) {
   const { transcript, detectedFormat } = readImportFile(options);
   const contentSha256 = await hashTranscript(transcript);
+  const seedState = encodeSeedState(transcript);
   return prisma.$transaction(async (tx) => {
     const created = await createTranscript(tx, {
       ownerId: options.ownerId,
@@ -30,6 +33,7 @@ export async function importTranscript(prisma: PrismaClient, options: ImportFile
     await tx.transcriptVersion.create({
       data: { transcriptId: created.id, number: 0, kind: 'import', content: transcript as Prisma.InputJsonObject, contentSha256, createdById: options.ownerId },
     });
+    await tx.documentCheckpoint.create({ data: { transcriptId: created.id, uptoSeq: 0, state: new Uint8Array(seedState) } });
     return created;
   });
 }
