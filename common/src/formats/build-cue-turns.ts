@@ -1,49 +1,54 @@
 import type { TranscriptBuilder } from '../transcript/build-transcript.ts';
 import { parseSpeakerLabel, splitLabelledLine } from '../transcript/parse-speaker-label.ts';
 
-/** One caption cue with its text lines, tags still in place. */
+/** One line of a cue's text, markup already read: plain words plus the voice span they are in, if any. */
+export interface CueLine {
+  text: string;
+  /** The name of the WebVTT voice span (<v Name>) the line is in ('' for a <v> without a name). */
+  voice?: string;
+  /** Whether this line is where that voice starts speaking (a <v> tag, or back to it after another voice). */
+  isVoiceStart?: boolean;
+}
+
+/** One caption cue: its times and its text lines. */
 export interface Cue {
   start: number;
   end: number;
-  lines: string[];
+  lines: CueLine[];
 }
 
 interface Piece {
-  /** undefined: no marker, the previous speaker goes on; null: an explicit but unnamed change (">>"). */
+  /** undefined: no marker, the previous speaker goes on; null: an explicit but unnamed change (">>", <v>). */
   label: string | undefined | null;
   text: string;
 }
 
-const entities: Record<string, string> = { amp: '&', lt: '<', gt: '>', nbsp: '\u00a0', quot: '"', apos: "'", lrm: '\u200e', rlm: '\u200f' };
-
-function decodeEntities(text: string): string {
-  return text.replace(/&(amp|lt|gt|nbsp|quot|apos|lrm|rlm);/g, (_match, name: string) => entities[name] ?? '');
+function readMarkers(line: CueLine): Piece {
+  // Form feed and vertical tab (old caption encoders) lay text out; in a turn they are spaces.
+  let text = line.text.replace(/[\v\f]+/g, ' ').trim();
+  // Inside a voice span the voice says who speaks; "NAME:" or ">>" there are words.
+  if (line.voice !== undefined) return { label: line.isVoiceStart ? line.voice.trim() || null : undefined, text };
+  let label: Piece['label'];
+  const isMarked = text.startsWith('>>');
+  if (isMarked) {
+    text = text.replace(/^>+\s*/, '');
+    label = null;
+  }
+  const labelled = splitLabelledLine(text, { allowLowercase: isMarked });
+  if (labelled) {
+    label = labelled.speaker.label;
+    text = labelled.rest;
+  }
+  return { label, text };
 }
 
-function stripTags(text: string): string {
-  // HTML-like tags (<i>, <c.yellow>, <00:01.000>) and SSA overrides ({\an8}) are styling, not words.
-  return decodeEntities(text.replace(/<[^>]*>/g, '').replace(/\{\\[^}]*\}/g, '')).trim();
-}
-
-function splitCueIntoPieces(lines: readonly string[]): Piece[] {
+function splitCueIntoPieces(lines: readonly CueLine[]): Piece[] {
   const pieces: Piece[] = [];
   for (const line of lines) {
-    const voice = /^\s*<v(?:\.[^\s>]*)?(?:\s+([^>]*))?>/.exec(line);
-    let label: Piece['label'] = voice ? (voice[1]?.trim() ?? null) : undefined;
-    let text = stripTags(voice ? line.slice(voice[0].length) : line);
-    const isMarked = text.startsWith('>>');
-    if (isMarked) {
-      text = text.replace(/^>+\s*/, '');
-      label ??= null;
-    }
-    const labelled = splitLabelledLine(text, { allowLowercase: isMarked });
-    if (labelled) {
-      label = labelled.speaker.label;
-      text = labelled.rest;
-    }
+    const piece = readMarkers(line);
     const previous = pieces[pieces.length - 1];
-    if (label === undefined && previous) previous.text = previous.text === '' ? text : `${previous.text} ${text}`.trim();
-    else pieces.push({ label, text });
+    if (piece.label === undefined && previous) previous.text = previous.text === '' ? piece.text : `${previous.text} ${piece.text}`.trim();
+    else pieces.push(piece);
   }
   return pieces;
 }

@@ -29,12 +29,21 @@ function formatSize(bytes: number): string {
   return bytes >= 1024 * 1024 ? `${(bytes / (1024 * 1024)).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} KB`;
 }
 
+// "WEBVTT", after an optional UTF-8 BOM: the WebVTT parser replaces NUL by U+FFFD instead of refusing the file.
+const webVttSignature = [0x57, 0x45, 0x42, 0x56, 0x54, 0x54];
+// Tab, LF, VT, FF and CR lay text out; WebVTT counts FF as whitespace and old caption encoders emit VT and FF.
+const layoutControls = new Set([0x09, 0x0a, 0x0b, 0x0c, 0x0d]);
+
 function assertTextLike(bytes: Uint8Array): void {
+  const isWebVtt = startsWith(bytes, webVttSignature) || startsWith(bytes, [0xef, 0xbb, 0xbf, ...webVttSignature]);
   let controls = 0;
   for (let index = 0; index < bytes.length; index++) {
     const byte = bytes[index] as number;
-    if (byte === 0) throw new AppError('binary_file', 'The file contains NUL bytes, so it is binary data rather than a text transcript.');
-    if ((byte < 0x20 && byte !== 0x09 && byte !== 0x0a && byte !== 0x0d && byte !== 0x0c) || byte === 0x7f) controls++;
+    if (byte === 0) {
+      if (isWebVtt) continue;
+      throw new AppError('binary_file', 'The file contains NUL bytes, so it is binary data rather than a text transcript.');
+    }
+    if ((byte < 0x20 && !layoutControls.has(byte)) || byte === 0x7f) controls++;
   }
   if (controls > 8 && controls / bytes.length > 0.01) {
     throw new AppError('binary_file', 'The file is mostly control characters, so it is binary data rather than a text transcript.');

@@ -1,6 +1,6 @@
 // Importers and the Verity JSON writer; each format's parser is reached through parseTranscript.
-export { parseTranscript } from './parse-transcript.ts';
-export type { ParseTranscriptOptions } from './parse-transcript.ts';
+export { parseTranscript, parseTranscriptWithWarnings } from './parse-transcript.ts';
+export type { ParsedTranscript, ParseTranscriptOptions, ParseWarning } from './parse-transcript.ts';
 export { detectFormat } from './detect-format.ts';
 export { decodeTranscriptBytes, defaultMaxBytes } from './decode-transcript-bytes.ts';
 export type { TranscriptEncoding } from './decode-transcript-bytes.ts';

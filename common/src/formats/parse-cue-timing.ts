@@ -1,8 +1,9 @@
-import { AppError } from '../errors.ts';
-
 const timestampPattern = /^(?:(\d{1,3}):)?([0-5]?\d):([0-5]\d)[.,](\d{1,3})$/;
 
-/** Seconds for an SRT or WebVTT timestamp ("01:02:03,500", "02:03.500"), or null when malformed. */
+/** Start and end seconds of a cue, or why its timing line could not be read (a phrase for a warning). */
+export type CueTimingResult = { start: number; end: number } | { failure: string };
+
+/** Seconds for a lenient SRT or plain-text timestamp ("01:02:03,500", "2:03.5"), or null when malformed. */
 export function parseCueTimestamp(value: string): number | null {
   const match = timestampPattern.exec(value);
   if (!match) return null;
@@ -10,14 +11,97 @@ export function parseCueTimestamp(value: string): number | null {
   return Number(hours) * 3600 + Number(minutes) * 60 + Number(seconds) + Number(fraction.padEnd(3, '0')) / 1000;
 }
 
-/** Start and end seconds of a "start --> end [settings]" line; throws 'malformed_file' naming the line. */
-export function parseCueTiming(line: string, lineNumber: number): { start: number; end: number } {
-  const match = /^(\S+)\s+-->\s+(\S+)(?:\s.*)?$/.exec(line.trim());
-  const start = match?.[1] ? parseCueTimestamp(match[1]) : null;
-  const end = match?.[2] ? parseCueTimestamp(match[2]) : null;
-  if (start === null || end === null) {
-    throw new AppError('malformed_file', `Line ${lineNumber}: "${line.trim().slice(0, 60)}" is not a cue timing like "00:00:01,000 --> 00:00:04,000".`);
-  }
-  if (end < start) throw new AppError('malformed_file', `Line ${lineNumber}: the cue ends before it starts.`);
+/** A piece of a line for a warning: cut short, so a 1 MB line never becomes a 1 MB message. */
+export function quoteForWarning(text: string): string {
+  const short = text.length > 40 ? `${text.slice(0, 40)}…` : text;
+  return `\`${short}\``;
+}
+
+function invalidTime(token: string, hint: string | null): { failure: string } {
+  return { failure: `timing ${quoteForWarning(token)} is not a valid time${hint ? ` (${hint})` : ''}` };
+}
+
+/** SRT "start --> end [anything]": hours optional, comma or dot before 1–3 digits of fraction. */
+export function parseSrtTiming(line: string): CueTimingResult {
+  const arrow = line.indexOf('-->');
+  const left = line.slice(0, arrow).trim();
+  const right = line.slice(arrow + 3).trim();
+  const space = right.search(/\s/);
+  const endToken = space === -1 ? right : right.slice(0, space);
+  const start = parseCueTimestamp(left);
+  if (start === null) return left === '' ? { failure: `timing line ${quoteForWarning(line.trim())} has no start time` } : invalidTime(left, null);
+  const end = parseCueTimestamp(endToken);
+  if (end === null) return endToken === '' ? { failure: `timing line ${quoteForWarning(line.trim())} has no end time` } : invalidTime(endToken, null);
   return { start, end };
+}
+
+// WebVTT whitespace inside a line: tab, form feed, space (and CR, which the parser has already turned into LF).
+const isVttWhitespace = (char: string | undefined): boolean => char === ' ' || char === '\t' || char === '\f' || char === '\r' || char === '\n';
+const isDigit = (char: string | undefined): boolean => char !== undefined && char >= '0' && char <= '9';
+
+function skipDigits(input: string, position: number): number {
+  let end = position;
+  while (isDigit(input[end])) end++;
+  return end;
+}
+
+/**
+ * The spec's "collect a WebVTT timestamp" at `position`: [hours:]mm:ss.ttt with exactly two-digit minutes
+ * and seconds (at most 59) and exactly three fraction digits after a dot; a first field that is not two
+ * digits, or above 59, is hours. A hint names the usual mistake when it fails.
+ */
+export function collectVttTimestamp(input: string, position: number): { seconds: number; end: number } | { hint: string | null } {
+  if (!isDigit(input[position])) return { hint: null };
+  let end = skipDigits(input, position);
+  const firstField = input.slice(position, end);
+  const isHours = firstField.length !== 2 || Number(firstField) > 59;
+  let value1 = Number(firstField);
+  if (input[end] !== ':') return { hint: null };
+  let start = end + 1;
+  end = skipDigits(input, start);
+  if (end - start !== 2) return { hint: 'minutes and seconds need two digits each' };
+  let value2 = Number(input.slice(start, end));
+  let value3: number;
+  if (isHours || input[end] === ':') {
+    if (input[end] !== ':') return { hint: firstField.length === 2 ? 'minutes go up to 59' : 'minutes and seconds need two digits each' };
+    start = end + 1;
+    end = skipDigits(input, start);
+    if (end - start !== 2) return { hint: 'minutes and seconds need two digits each' };
+    value3 = Number(input.slice(start, end));
+  } else {
+    value3 = value2;
+    value2 = value1;
+    value1 = 0;
+  }
+  if (input[end] !== '.') return { hint: input[end] === ',' ? 'WebVTT needs a dot before the milliseconds, not a comma' : 'the milliseconds are missing' };
+  start = end + 1;
+  end = skipDigits(input, start);
+  if (end - start !== 3) return { hint: 'WebVTT needs exactly three digits of milliseconds' };
+  if (value2 > 59 || value3 > 59) return { hint: 'minutes and seconds go up to 59' };
+  if (!Number.isSafeInteger(value1)) return { hint: 'the hours are too large' };
+  return { seconds: value1 * 3600 + value2 * 60 + value3 + Number(input.slice(start, end)) / 1000, end };
+}
+
+function tokenAt(line: string, position: number): string {
+  let end = position;
+  while (end < line.length && !isVttWhitespace(line[end]) && !line.startsWith('-->', end)) end++;
+  return line.slice(position, Math.max(end, position + 1));
+}
+
+/** The spec's "collect WebVTT cue timings and settings"; the settings (positioning) are left unread. */
+export function parseVttTiming(line: string): CueTimingResult {
+  let position = 0;
+  while (isVttWhitespace(line[position])) position++;
+  const start = collectVttTimestamp(line, position);
+  if ('hint' in start) {
+    return line.startsWith('-->', position) ? { failure: `timing line ${quoteForWarning(line.trim())} has no start time` } : invalidTime(tokenAt(line, position), start.hint);
+  }
+  position = start.end;
+  while (isVttWhitespace(line[position])) position++;
+  if (!line.startsWith('-->', position)) return { failure: `timing line ${quoteForWarning(line.trim())} has something other than \`-->\` after its start time` };
+  position += 3;
+  while (isVttWhitespace(line[position])) position++;
+  const end = collectVttTimestamp(line, position);
+  if ('hint' in end) return position >= line.length ? { failure: `timing line ${quoteForWarning(line.trim())} has no end time` } : invalidTime(tokenAt(line, position), end.hint);
+  return { start: start.seconds, end: end.seconds };
 }

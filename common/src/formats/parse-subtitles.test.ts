@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { summarizeImport } from '../transcript/summarize-import.ts';
 import { turnPlainText } from '../transcript/turn-plain-text.ts';
 import { readFixture } from './fixtures/read-fixture.ts';
-import { parseTranscript } from './parse-transcript.ts';
+import { parseTranscript, parseTranscriptWithWarnings } from './parse-transcript.ts';
 import { serializeTranscriptJson } from './serialize-transcript-json.ts';
 
 describe('SRT', () => {
@@ -24,11 +24,18 @@ describe('SRT', () => {
     expect(separate.turns[1]).toMatchObject({ speakerId: 's1', start: 3.6, end: 6 });
   });
 
-  it('reports a malformed timing line with its number', () => {
+  it('skips a cue with a malformed timing line, naming the line, and keeps the others', () => {
     const bad = '1\n00:00:01,000 --> 00:00:02,000\nHi.\n\n2\n00:00:03 --> 00:00:04,000\nThere.\n';
-    expect(() => parseTranscript(bad, { format: 'srt' })).toThrow(expect.objectContaining({ code: 'malformed_file', message: expect.stringMatching(/^Line 6: /) }));
-    expect(() => parseTranscript('1\nHello\n', { format: 'srt' })).toThrow(/Line 2: expected a cue timing/);
-    expect(() => parseTranscript('1\n00:00:05,000 --> 00:00:04,000\nBackwards\n', { format: 'srt' })).toThrow(/ends before it starts/);
+    const parsed = parseTranscriptWithWarnings(bad, { format: 'srt' });
+    expect(parsed.transcript.turns.map(turnPlainText)).toEqual(['Hi.']);
+    expect(parsed.warnings).toEqual([{ line: 6, message: 'timing `00:00:03` is not a valid time; the cue was skipped' }]);
+    // Only a file without any usable cue is refused, and the refusal says why.
+    expect(() => parseTranscript('1\nHello\n', { format: 'srt' })).toThrow(
+      expect.objectContaining({ code: 'malformed_file', message: 'The SRT file contains no cues: line 1: cue number 1 is followed by `Hello` instead of a timing line; the cue was skipped.' }),
+    );
+    const backwards = parseTranscriptWithWarnings('1\n00:00:05,000 --> 00:00:04,000\nBackwards\n', { format: 'srt' });
+    expect(backwards.transcript.turns[0]).toMatchObject({ start: 5, end: 5 });
+    expect(backwards.warnings[0]?.message).toMatch(/ends at 00:00:04\.000, before it starts at 00:00:05\.000/);
   });
 
   it('round-trips through Verity JSON', () => {
@@ -56,9 +63,9 @@ describe('WebVTT', () => {
     ]);
   });
 
-  it('reports a cue identifier without timing', () => {
-    expect(() => parseTranscript('WEBVTT\n\ncue-1\nHello\n')).toThrow(/Line 4: expected a cue timing after cue identifier "cue-1"/);
-    expect(() => parseTranscript('WEBVTT\n\n00:01.000 --> 00:xx.000\nHello\n')).toThrow(/Line 3: /);
+  it('skips a cue identifier without timing and a cue with a bad timing, with warnings', () => {
+    expect(() => parseTranscript('WEBVTT\n\ncue-1\nHello\n')).toThrow(/no cues: line 3: `cue-1` is not followed by a cue timing; the block was skipped/);
+    expect(() => parseTranscript('WEBVTT\n\n00:01.000 --> 00:xx.000\nHello\n')).toThrow(/no cues: line 3: timing `00:xx.000` is not a valid time/);
   });
 
   it('round-trips through Verity JSON', () => {

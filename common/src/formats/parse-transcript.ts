@@ -1,6 +1,7 @@
 import { AppError } from '../errors.ts';
 import { sourceFormats } from '../transcript/transcript.schema.ts';
 import type { SourceFormat, Transcript } from '../transcript/transcript.schema.ts';
+import type { ParsedTranscript } from './collect-parse-warnings.ts';
 import { decodeTranscriptBytes, defaultMaxBytes } from './decode-transcript-bytes.ts';
 import { detectFormat } from './detect-format.ts';
 import { parseCart } from './parse-cart.ts';
@@ -20,8 +21,13 @@ export interface ParseTranscriptOptions {
   joinConsecutiveCues?: boolean;
 }
 
-/** Decodes, detects and parses a transcript file; every failure is an AppError with a readable message. */
-export function parseTranscript(input: Uint8Array | string, options: ParseTranscriptOptions = {}): Transcript {
+export type { ParsedTranscript, ParseWarning } from './collect-parse-warnings.ts';
+
+/**
+ * Decodes, detects and parses a transcript file, with the warnings (line and reason) for what the
+ * caption importers skipped; a file that cannot be read at all is an AppError with a readable message.
+ */
+export function parseTranscriptWithWarnings(input: Uint8Array | string, options: ParseTranscriptOptions = {}): ParsedTranscript {
   const format = options.format ?? 'auto';
   if (format !== 'auto' && !(sourceFormats as readonly string[]).includes(format)) {
     throw new AppError('unsupported_format', `Unknown format "${String(format)}"; use auto, ${sourceFormats.join(', ')}.`);
@@ -29,9 +35,18 @@ export function parseTranscript(input: Uint8Array | string, options: ParseTransc
   const { text } = decodeTranscriptBytes(input, options.maxBytes ?? defaultMaxBytes);
   const detected = format === 'auto' ? detectFormat(text) : format;
   const join = options.joinConsecutiveCues ?? true;
-  if (detected === 'json') return parseTranscriptJson(text);
-  const transcript =
-    detected === 'cart' ? parseCart(text) : detected === 'srt' ? parseSrt(text, join) : detected === 'vtt' ? parseVtt(text, join) : parsePlainText(text);
-  transcript.metadata.sourceFileName = options.fileName ?? null;
-  return transcript;
+  if (detected === 'json') return { transcript: parseTranscriptJson(text), warnings: [] };
+  // Only the caption parsers replace NUL (WebVTT's rule); elsewhere it means binary data (e.g. forced --format on UTF-16 input).
+  if ((detected === 'cart' || detected === 'text') && text.includes('\0')) {
+    throw new AppError('binary_file', 'The file contains NUL characters, so it is binary data rather than a text transcript.');
+  }
+  const parsed =
+    detected === 'srt' ? parseSrt(text, join) : detected === 'vtt' ? parseVtt(text, join) : { transcript: detected === 'cart' ? parseCart(text) : parsePlainText(text), warnings: [] };
+  parsed.transcript.metadata.sourceFileName = options.fileName ?? null;
+  return parsed;
+}
+
+/** Decodes, detects and parses a transcript file; every failure is an AppError with a readable message. */
+export function parseTranscript(input: Uint8Array | string, options: ParseTranscriptOptions = {}): Transcript {
+  return parseTranscriptWithWarnings(input, options).transcript;
 }
