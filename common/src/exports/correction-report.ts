@@ -2,7 +2,7 @@ import type { Transcript } from '../transcript/transcript.schema.ts';
 import type { WordOperation } from './align-words.ts';
 import { measureWordErrorRate } from './measure-word-error-rate.ts';
 import type { TurnComparison } from './measure-word-error-rate.ts';
-import { escapeMarkdown } from './write-markdown.ts';
+import { escapeMarkdown } from './escape-markdown.ts';
 
 /** A change a person made, as the caller's history records it. */
 export interface AttributedChange {
@@ -44,7 +44,8 @@ function turnSection(turn: TurnComparison, changes: readonly AttributedChange[])
   lines.push(...changes.map((change) => `- ${escapeMarkdown(change.author)}, ${escapeMarkdown(change.at)}: ${escapeMarkdown(change.description)}`));
   if (lines.length === 0) return null;
   const speaker = turn.finalSpeaker ?? turn.rawSpeaker;
-  return [`### ${turn.turnId}${speaker ? ` · ${escapeMarkdown(speaker)}` : ''}`, '', ...lines].join('\n');
+  // The id is transcript data (an import or any editor's update): escaped like every other value.
+  return [`### ${escapeMarkdown(turn.turnId)}${speaker ? ` · ${escapeMarkdown(speaker)}` : ''}`, '', ...lines].join('\n');
 }
 
 /**

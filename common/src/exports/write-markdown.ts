@@ -2,22 +2,22 @@ import type { Segment, Transcript } from '../transcript/transcript.schema.ts';
 import { segmentPlainText } from '../transcript/turn-plain-text.ts';
 import { groupNotesByTurn, indexSpeakers, listRecordFacts } from './export-options.ts';
 import type { ExportOptions } from './export-options.ts';
+import { escapeLineStart, escapeMarkdown, escapeMarkdownInline } from './escape-markdown.ts';
 
-// CommonMark lets any ASCII punctuation be escaped; these are the ones that can start markup inline.
-const inlineMetacharacters = /[\\`*_[\]<>#|~&!]/g;
-// At the start of a line: list items ("- ", "+ ", "1. ", "1) "), thematic breaks and setext underlines.
-const lineStartMarkup = /^(\s*)([-+=]|\d+[.)])/;
+export { escapeMarkdown } from './escape-markdown.ts';
 
-/** Transcript text made inert for Markdown: every character still reads as itself once rendered. */
-export function escapeMarkdown(text: string): string {
-  return text.replace(inlineMetacharacters, '\\$&').replace(lineStartMarkup, (_match, space: string, mark: string) => `${space}${mark.slice(0, -1)}\\${mark.slice(-1)}`);
-}
+/** The hash is written as code only when it is one; any other value is text like the rest. */
+const sha256Hex = /^[0-9a-f]{64}$/i;
 
 /** A segment in Markdown: events in italics, uncertain spans (with their marker) in <mark>. */
 function segmentMarkdown(segment: Segment): string {
-  if (segment.type === 'text') return escapeMarkdown(segment.text);
-  if (segment.type === 'event') return `*${escapeMarkdown(segment.raw)}*`;
-  return `<mark>${escapeMarkdown(segmentPlainText(segment))}</mark>`;
+  if (segment.type === 'text') return escapeMarkdownInline(segment.text);
+  if (segment.type === 'event') {
+    // Emphasis cannot open or close next to a space, and "* " at a line start would be a list item.
+    const [, lead = '', core = '', trail = ''] = /^(\s*)(.*?)(\s*)$/su.exec(segment.raw) ?? [];
+    return core === '' ? escapeMarkdownInline(segment.raw) : `${escapeMarkdownInline(lead)}*${escapeMarkdownInline(core)}*${escapeMarkdownInline(trail)}`;
+  }
+  return `<mark>${escapeMarkdownInline(segmentPlainText(segment))}</mark>`;
 }
 
 /** The turn's paragraphs in Markdown, split where the content has "\n". */
@@ -31,8 +31,8 @@ function paragraphsMarkdown(content: readonly Segment[]): string[] {
       paragraphs[last] += part === null ? segmentMarkdown(segment) : part === '' ? '' : segmentMarkdown({ type: 'text', text: part });
     });
   }
-  // Line-start escaping has to see the whole paragraph; re-escaping the first characters is idempotent here.
-  return paragraphs.map((paragraph) => paragraph.replace(lineStartMarkup, (_m, space: string, mark: string) => `${space}${mark.slice(0, -1)}\\${mark.slice(-1)}`));
+  // Line-start escaping has to see the whole paragraph: a marker can span segments ("1" then ". ").
+  return paragraphs.map(escapeLineStart);
 }
 
 /**
@@ -43,7 +43,7 @@ export function writeMarkdown(transcript: Transcript, options: ExportOptions = {
   const speakers = indexSpeakers(transcript);
   const notes = groupNotesByTurn(transcript);
   const blocks = [`# ${escapeMarkdown(transcript.metadata.title ?? 'Transcript')}`];
-  const facts = listRecordFacts(transcript, options).map((fact) => `- **${fact.label}:** ${fact.label === 'SHA-256' ? `\`${fact.value}\`` : escapeMarkdown(fact.value)}`);
+  const facts = listRecordFacts(transcript, options).map((fact) => `- **${fact.label}:** ${fact.label === 'SHA-256' && sha256Hex.test(fact.value) ? `\`${fact.value}\`` : escapeMarkdown(fact.value)}`);
   if (facts.length > 0) blocks.push(facts.join('\n'));
   const quote = (text: string) => `> ${escapeMarkdown(text)}`;
   blocks.push(...(notes.get('') ?? []).map(quote));

@@ -33,13 +33,15 @@ describe('writePlainText', () => {
 
 describe('writeMarkdown', () => {
   it('writes the title block, bold names, italic events, marked uncertain spans and quoted notes', () => {
-    expect(writeMarkdown(buildFixture(), approval)).toBe("# Plenary – Day 2\n\n- **Event:** Verity Forum 2024\n- **Venue:** Room A, Geneva\n- **Date:** 2024-05-02\n- **Language:** en\n- **Version:** 3\n- **Approved by:** Ana Lopez\n- **Approved at:** 2024-05-03T09:00:00Z\n- **SHA-256:** `abababababababababababababababababababababababababababababababab`\n\n> (Recording started.)\n\n**Moderator:** Good morning.\u00a0 Welcome to the co\u2011chair’s session.\n\n**Ana Lopez:** Thanks. The GFCE <mark>Kaspar(?)</mark> said \\*this\\* \\[sic\\] costs $5 \\#1 \\<b\\>.\n\n*\\[\u00a0Laughter\u00a0\\]*\n\n\\- second paragraph with <mark>(inaudible)</mark>.\n\n> (The session resumed at 10:05.)\n\nInline *(Applause)* event here.\n\n**Ana Lopez:** <mark>(Kaspar?)</mark> Yes.\n\nNote: this one reads like a label.\n\n> Adjourned.\n");
+    expect(writeMarkdown(buildFixture(), approval)).toBe("# Plenary – Day 2\n\n- **Event:** Verity Forum 2024\n- **Venue:** Room A, Geneva\n- **Date:** 2024-05-02\n- **Language:** en\n- **Version:** 3\n- **Approved by:** Ana Lopez\n- **Approved at:** 2024-05-03T09:00:00Z\n- **SHA-256:** `abababababababababababababababababababababababababababababababab`\n\n> \\(Recording started.\\)\n\n**Moderator:** Good morning.\u00a0 Welcome to the co\u2011chair’s session.\n\n**Ana Lopez:** Thanks. The GFCE <mark>Kaspar\\(?\\)</mark> said \\*this\\* \\[sic\\] costs $5 \\#1 \\<b\\>.\n\n*\\[\u00a0Laughter\u00a0\\]*\n\n\\- second paragraph with <mark>\\(inaudible\\)</mark>.\n\n> \\(The session resumed at 10:05.\\)\n\nInline *\\(Applause\\)* event here.\n\n**Ana Lopez:** <mark>\\(Kaspar?\\)</mark> Yes.\n\nNote: this one reads like a label.\n\n> Adjourned.\n");
   });
 
   it('escapes metacharacters so text renders as written', () => {
-    expect(escapeMarkdown('a *b* _c_ [d](e) <f> `g` #h | i & j \\ k')).toBe('a \\*b\\* \\_c\\_ \\[d\\](e) \\<f\\> \\`g\\` \\#h \\| i \\& j \\\\ k');
+    expect(escapeMarkdown('a *b* _c_ [d](e) <f> `g` #h | i & j \\ k !l ~m')).toBe('a \\*b\\* \\_c\\_ \\[d\\]\\(e\\) \\<f\\> \\`g\\` \\#h \\| i \\& j \\\\ k \\!l \\~m');
     expect(escapeMarkdown('1. not a list')).toBe('1\\. not a list');
     expect(escapeMarkdown('+ not a list')).toBe('\\+ not a list');
+    expect(escapeMarkdown('    not code')).toBe('not code');
+    expect(escapeMarkdown('one\n\n- two\r# three')).toBe('one  - two \\# three');
   });
 });
 

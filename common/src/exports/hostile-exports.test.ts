@@ -1,0 +1,141 @@
+import { decodeHTML } from 'entities';
+import MarkdownIt, { type MarkdownIt as MarkdownRenderer, type Token } from 'markdown-it';
+import { describe, expect, it } from 'vitest';
+import { transcriptSchema, type Transcript } from '../transcript/transcript.schema.ts';
+import { writeCorrectionReport, type AttributedChange } from './correction-report.ts';
+import { writeMarkdown } from './write-markdown.ts';
+
+/** Strings that would become markup, links or raw HTML if a writer passed them through. */
+const hostile = [
+  '<img src=x onerror=alert(1)>',
+  '<script>alert(1)</script>',
+  '[click](javascript:alert(1))',
+  '![pic](javascript:alert(1))',
+  '<javascript:alert(1)>',
+  '<https://evil.example/>',
+  '[ref]\n\n[ref]: javascript:alert(1)',
+  '`code` ``more``',
+  '*em* _em_ **strong** __strong__ ~~gone~~',
+  '# heading',
+  '> quote',
+  '- item',
+  '+ item',
+  '1. item',
+  '7) item',
+  '---',
+  '***',
+  '===',
+  '    indented code',
+  '\tindented code',
+  'a\n\n<div onclick=alert(1)>x</div>',
+  'b\r<iframe src=javascript:alert(1)>',
+  'c\r\n## heading',
+  '&lt;img src=x onerror=alert(1)&gt; &amp; &#60;b&#62;',
+  '| a | b |\n| --- | --- |\n| c | d |',
+  '<!-- comment --> <![CDATA[x]]> <?php x ?>',
+  '\\<b>bold</b>\\',
+  '</mark><img src=x onerror=alert(1)><mark onmouseover=alert(1)>',
+  '~~~\nfenced\n~~~',
+  '```js\nfenced\n```',
+  '<a href="javascript:alert(1)">x</a>',
+  'x<br>y  \nz\\\nw',
+];
+
+/** Turn ids as an old JSON import or a stored version might carry them (the importer now refuses them). */
+const hostileIds = ['<img src=x onerror=alert(1)>', '[x](javascript:alert(1))', '# t', '1. t', '`t`', '*t*', '<javascript:alert(1)>', 't\n\n<div>'];
+
+function at<T>(items: readonly T[], index: number): T {
+  return items[index % items.length]!;
+}
+
+/** A transcript whose title, facts, speaker names, text, events, uncertain spans, notes and ids are hostile. */
+function hostileTranscript(): Transcript {
+  const oneLine = hostile.filter((text) => !/[\r\n]/.test(text));
+  return transcriptSchema.parse({
+    schema: 'verity.transcript/1',
+    metadata: { title: `${hostile[0]}${hostile[20]}`, event: hostile[2], venue: hostile[6], date: hostile[21], language: hostile[9] },
+    speakers: hostile.map((text, index) => ({ id: `s${index}`, label: 'X', displayName: text })),
+    turns: hostileIds.map((id, index) => ({
+      id,
+      speakerId: index % 3 === 2 ? null : `s${index}`,
+      start: null,
+      end: null,
+      content: [
+        { type: 'text', text: `${at(oneLine, index)} ` },
+        { type: 'uncertain', text: at(hostile, index + 3), marker: at(hostile, index + 7) },
+        { type: 'text', text: ` ${at(oneLine, index + 5)}\n${at(oneLine, index + 9)}\n` },
+        { type: 'event', label: 'Laughter', raw: at(hostile, index + 11) },
+        { type: 'text', text: `\n${at(oneLine, index + 13)}` },
+      ],
+    })),
+    notes: hostile.map((text, index) => ({ id: `n${index}`, afterTurnId: index % 2 === 0 ? null : at(hostileIds, index), text })),
+  });
+}
+
+function* walk(tokens: readonly Token[]): Generator<Token> {
+  for (const token of tokens) {
+    yield token;
+    if (token.children) yield* walk(token.children);
+  }
+}
+
+/** The renderers the test uses: plain CommonMark and markdown-it's default (tables, strikethrough), both passing raw HTML. */
+const renderers = { commonmark: new MarkdownIt('commonmark', { html: true }), default: new MarkdownIt('default', { html: true }) };
+
+/**
+ * Renders Markdown and checks the HTML holds only elements the writer means: every "<" in the output
+ * opens an allowed tag (markdown-it escapes every "<" of text), no attribute but table alignment, no
+ * raw HTML but <mark>…</mark>, no link, image or code block. Returns the text a reader sees.
+ */
+function renderSafely(markdown: string, allowedTags: readonly string[], renderer: MarkdownRenderer): { html: string; text: string; tags: Map<string, number> } {
+  for (const token of walk(renderer.parse(markdown, {}))) {
+    expect(['link_open', 'image', 'html_block', 'code_block', 'fence', 'hr', 'ordered_list_open', 's_open'], `token ${token.type} in\n${markdown}`).not.toContain(token.type);
+    if (token.type === 'html_inline') expect(['<mark>', '</mark>']).toContain(token.content);
+  }
+  const html = renderer.render(markdown);
+  if (process.env.DEBUG_EXPORT) console.log(markdown, '\n=====\n', html);
+  const tags = new Map<string, number>();
+  for (const match of html.matchAll(/</g)) {
+    const tag = /^<(\/?)([a-z][a-z0-9]*)((?: style="text-align:(?:left|right|center)")?)>/.exec(html.slice(match.index))?.[2];
+    expect(tag, `unexpected markup at …${html.slice(match.index, match.index + 60)}…`).toBeDefined();
+    expect(allowedTags, `tag <${tag}>`).toContain(tag);
+    if (!html.startsWith('</', match.index)) tags.set(tag!, (tags.get(tag!) ?? 0) + 1);
+  }
+  for (const [tag] of html.matchAll(/<[^>]*>/g)) expect(tag).not.toMatch(/href|src|on[a-z]+=|javascript:/i);
+  return { html, text: decodeHTML(html.replace(/<[^>]*>/g, '')), tags };
+}
+
+/** How a value reads once written on one line: line endings become spaces. */
+function asRendered(text: string): string {
+  return text.replace(/\r\n?|\n/g, ' ').trim();
+}
+
+describe.each(Object.entries(renderers))('exports rendered by markdown-it (%s, html: true)', (_name, renderer) => {
+  it('the Markdown export: only the writer’s own elements, every hostile string reads as written', () => {
+    const transcript = hostileTranscript();
+    const { text, tags } = renderSafely(writeMarkdown(transcript, { approvedBy: hostile[1], approvedAt: hostile[4], hash: hostile[7], version: 3 }), ['h1', 'p', 'strong', 'em', 'ul', 'li', 'blockquote', 'mark'], renderer);
+    const namedTurns = transcript.turns.filter((turn) => turn.speakerId !== null).length;
+    expect(tags.get('h1')).toBe(1);
+    expect(tags.get('ul')).toBe(1);
+    expect(tags.get('li')).toBe(8); // event, venue, date, language, version, approved by, approved at, hash (not hex: plain text)
+    expect(tags.get('strong')).toBe(8 + namedTurns);
+    expect(tags.get('em')).toBe(transcript.turns.length);
+    expect(tags.get('mark')).toBe(transcript.turns.length);
+    expect(tags.get('blockquote')).toBe(transcript.notes.length);
+    for (const value of [...hostile.map(asRendered), asRendered(transcript.metadata.title!)]) expect(text).toContain(value);
+  });
+
+  it('the correction report: ids, names, words and changes are text, never markup', () => {
+    const raw = hostileTranscript();
+    const final = hostileTranscript();
+    final.turns.forEach((turn, index) => turn.content.push({ type: 'text', text: ` ${at(hostile, index + 17)}` }));
+    final.turns[0]!.speakerId = 's5';
+    const changes: AttributedChange[] = hostileIds.map((turnId, index) => ({ author: at(hostile, index), at: at(hostile, index + 4), turnId, description: at(hostile, index + 8) }));
+    const { text, tags } = renderSafely(writeCorrectionReport(raw, final, changes), ['h1', 'h2', 'h3', 'p', 'ul', 'li', 'table', 'thead', 'tbody', 'tr', 'th', 'td'], renderer);
+    expect(tags.get('h1')).toBe(1);
+    expect(tags.get('h3')).toBe(hostileIds.length);
+    for (const id of hostileIds) expect(text).toContain(asRendered(id));
+    for (const change of changes) expect(text).toContain(asRendered(change.description));
+    expect(text).toContain(`speaker: ${asRendered(hostile[0]!)} → ${asRendered(hostile[5]!)}`);
+  });
+});
