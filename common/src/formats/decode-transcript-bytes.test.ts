@@ -48,4 +48,20 @@ describe('decodeTranscriptBytes', () => {
     failWith(new Uint8Array([0xff, 0xfe, 0x00, 0x00, 0x41, 0x00, 0x00, 0x00]), 'unsupported_encoding', /UTF-32/);
     failWith(new Uint8Array([0xff, 0xfe, 0x00, 0xd8]), 'unsupported_encoding', /UTF-16LE/);
   });
+
+  it('does not count WebVTT whitespace (form feed) or vertical tabs as binary, and lets WebVTT keep its NULs', () => {
+    const layout = encode(`WEBVTT\n\n00:01.000 --> 00:02.000\n${'a\f\u000b'.repeat(50)}`);
+    expect(decodeTranscriptBytes(layout).text).toContain('a\f\u000ba');
+    expect(decodeTranscriptBytes(encode('plain\f\u000b'.repeat(40))).encoding).toBe('utf-8');
+    // NUL is refused as binary data unless the file has the WebVTT signature (whose parser replaces it by U+FFFD).
+    expect(decodeTranscriptBytes(encode('WEBVTT\n\n00:01.000 --> 00:02.000\nA\0B')).text).toContain('A\0B');
+    expect(decodeTranscriptBytes(new Uint8Array([0xef, 0xbb, 0xbf, ...encode('WEBVTT\0')])).text).toBe('WEBVTT\0');
+    expect(() => decodeTranscriptBytes(encode('1\n00:00:01,000 --> 00:00:02,000\nA\0B'))).toThrow(expect.objectContaining({ code: 'binary_file' }));
+    expect(() => decodeTranscriptBytes(encode('WEBVT\0'))).toThrow(expect.objectContaining({ code: 'binary_file' }));
+  });
+
+  it('refuses NUL characters for the formats that cannot replace them (a forced format on UTF-16 text)', () => {
+    expect(() => parseTranscript(utf16('Alice: A\0B', true), { format: 'text' })).toThrow(expect.objectContaining({ code: 'binary_file' }));
+    expect(parseTranscript(utf16('1\n00:00:01,000 --> 00:00:02,000\nA\0B', true), { format: 'srt' }).turns).toHaveLength(1);
+  });
 });
