@@ -1,10 +1,16 @@
 import type * as Y from 'yjs';
+import type { DisconnectReason } from './connection.ts';
+import type { DecodedUpdate } from './decoded-update.ts';
 import type { UpdateStore } from './update-store.ts';
 
 /** Why a message was refused; the transport turns it into a failed ack (and may disconnect). */
 export type RejectReason =
   | 'forbidden'
   | 'malformed_message'
+  /** The update would leave the transcript layout (check-update-layout.ts); nothing stored. */
+  | 'invalid_update'
+  /** The update carries structs under a Yjs client id that belongs to someone else; nothing stored. */
+  | 'foreign_client'
   | 'store_failed'
   | 'not_joined'
   | 'session_closed'
@@ -14,22 +20,31 @@ export type RejectReason =
  * Outcome of one received message, resolved in the order messages were received.
  * `accepted.seq` is the log position the update is durable at; for a duplicate (nothing new,
  * nothing stored) it is the current head, which already contains the update.
- * On `store_failed` the sender holds edits the server lacks: the transport should make it resync
- * (e.g. disconnect with 'store_failed'; the reconnect handshake resends them).
+ * `rejected.close`, when set, is how the transport must end the connection after acknowledging: on
+ * `store_failed` the sender holds edits the server lacks (the reconnect handshake resends them); on
+ * `malformed_message` its copy holds content the server refused, so it must start over from the
+ * server's document (the editor reloads).
  */
 export type ReceiveResult =
   | { kind: 'accepted'; seq: number; isDuplicate: boolean }
   | { kind: 'handled' }
-  | { kind: 'rejected'; reason: RejectReason; message: string };
+  | { kind: 'rejected'; reason: RejectReason; message: string; close?: DisconnectReason };
 
 /**
  * Server-side structure normalization, the only place the document shape is repaired (clients never
  * normalize, so two clients can't fight over a fix). Runs after every accepted, non-duplicate update,
  * inside one transaction. It must be deterministic and idempotent (a second run changes nothing).
- * Its changes are stored as `systemUserId`, then broadcast to every connection including the sender.
+ * Its changes are stored as `systemUserId` (system-user.ts), then broadcast to every connection including the sender.
  * It does not run on load: the log already holds every earlier normalization.
  */
 export type NormalizeDoc = (doc: Y.Doc) => void;
+
+/**
+ * Why an update's new part (decoded) may not be applied to `doc`, or null when it may. Runs before the
+ * update is stored, so it must cost O(update), not O(document). Production checks the transcript layout
+ * (checkUpdateLayout); the default checks only integrity (no gaps, no references to missing content).
+ */
+export type CheckUpdate = (doc: Y.Doc, update: DecodedUpdate) => string | null;
 
 /** Events for subscribers such as history/versioning; emitted after the store has accepted the write. */
 export interface LiveSessionEvents {
@@ -51,6 +66,6 @@ export interface LiveSessionOptions {
   checkpointEvery?: number;
   /** Structure normalization hook (default: none). */
   normalize?: NormalizeDoc;
-  /** The user normalization changes are stored as (default 'system'). */
-  systemUserId?: string;
+  /** The check every update passes before it is stored (default: checkUpdateIntegrity). */
+  checkUpdate?: CheckUpdate;
 }

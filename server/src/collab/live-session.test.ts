@@ -269,14 +269,14 @@ describe('LiveSession normalization and events', () => {
       const meta = doc.getMap('meta');
       if (!meta.has('normalized')) meta.set('normalized', true);
     };
-    const { store, connect } = await openSession({ normalize, systemUserId: 'verity' });
+    const { store, connect } = await openSession({ normalize });
     const alice = connect('alice');
     const bob = connect('bob');
 
     const result = await alice.edit(insert('hi'));
 
     expect(result).toEqual({ kind: 'accepted', seq: 1, isDuplicate: false });
-    expect(store.rows(transcriptId).map((row) => row.userId)).toEqual(['alice', 'verity']);
+    expect(store.rows(transcriptId).map((row) => row.userId)).toEqual(['alice', 'system']);
     expect(alice.doc.getMap('meta').get('normalized')).toBe(true);
     expect(bob.doc.getMap('meta').get('normalized')).toBe(true);
     await alice.edit(insert('!'));

@@ -1,8 +1,13 @@
 import * as Y from 'yjs';
 import { encodeSyncStep1Frame, encodeSyncStep2Frame, encodeUpdateFrame } from '@verity/common';
-import type { Connection, DisconnectReason } from './connection.ts';
+import { checkUpdateIntegrity } from './check-update-layout.ts';
+import { ClientOwners } from './client-owners.ts';
+import type { Connection, ConnectionGroup, DisconnectReason } from './connection.ts';
+import { DecodedUpdate } from './decoded-update.ts';
 import { isKnownUpdate } from './known-update.ts';
+import { loadCurrentDoc, type CurrentDoc } from './load-current-doc.ts';
 import type {
+  CheckUpdate,
   LiveSessionEvents,
   LiveSessionOptions,
   NormalizeDoc,
@@ -11,13 +16,12 @@ import type {
 } from './live-session-types.ts';
 import { MalformedMessageError, parseMessage, type ParsedMessage } from './protocol.ts';
 import { SessionAwareness } from './session-awareness.ts';
+import { systemUserId } from './system-user.ts';
 import { TypedEmitter } from './typed-emitter.ts';
 import type { UpdateStore } from './update-store.ts';
 
-interface LoadedState {
-  doc: Y.Doc;
-  lastSeq: number;
-  checkpointSeq: number;
+interface LoadedState extends CurrentDoc {
+  owners: Map<number, string>;
 }
 
 const normalizeOrigin = Symbol('normalize');
@@ -40,8 +44,12 @@ export class LiveSession {
   private readonly store: UpdateStore;
   private readonly checkpointEvery: number;
   private readonly normalize: NormalizeDoc | undefined;
-  private readonly systemUserId: string;
+  private readonly checkUpdate: CheckUpdate;
+  /** Who may write under which Yjs client id (the server's own doc has one of its own). */
+  private readonly owners: ClientOwners;
   private readonly members = new Map<string, Connection>();
+  /** Members reached through a transport fan-out, by group key (see broadcast). */
+  private readonly groups = new Map<string, { group: ConnectionGroup; members: Set<Connection> }>();
   private queue: Promise<unknown> = Promise.resolve();
   private checkpoints: Promise<void> = Promise.resolve();
   private headSeq: number;
@@ -50,18 +58,11 @@ export class LiveSession {
   private isClosing = false;
   private closing: Promise<void> | undefined;
 
-  /** Builds the document from the latest checkpoint plus every later log row. */
+  /** Builds the document with the shared loader (latest checkpoint plus later rows) and loads client-id owners. */
   static async load(options: LiveSessionOptions): Promise<LiveSession> {
-    const doc = new Y.Doc();
-    const checkpoint = await options.store.loadLatest(options.transcriptId);
-    if (checkpoint) Y.applyUpdate(doc, checkpoint.state);
-    const checkpointSeq = checkpoint?.uptoSeq ?? 0;
-    let lastSeq = checkpointSeq;
-    for (const row of await options.store.loadUpdatesAfter(options.transcriptId, checkpointSeq)) {
-      Y.applyUpdate(doc, row.update);
-      lastSeq = Math.max(lastSeq, row.seq);
-    }
-    return new LiveSession(options, { doc, lastSeq, checkpointSeq });
+    const owners = await options.store.loadClientOwners(options.transcriptId);
+    const current = await loadCurrentDoc(options.store, options.transcriptId);
+    return new LiveSession(options, { ...current, owners });
   }
 
   private constructor(options: LiveSessionOptions, loaded: LoadedState) {
@@ -69,8 +70,11 @@ export class LiveSession {
     this.store = options.store;
     this.checkpointEvery = options.checkpointEvery ?? 200;
     this.normalize = options.normalize;
-    this.systemUserId = options.systemUserId ?? 'system';
+    this.checkUpdate = options.checkUpdate ?? checkUpdateIntegrity;
     this.doc = loaded.doc;
+    this.owners = new ClientOwners(this.doc, loaded.owners);
+    // The server writes (normalization) under a client id of its own that nobody else may use.
+    this.doc.clientID = this.owners.issue(systemUserId);
     this.headSeq = loaded.lastSeq;
     this.checkpointStartedSeq = loaded.checkpointSeq;
     this.presence = new SessionAwareness(this.doc, (message, except) => this.broadcast(message, except));
@@ -99,6 +103,7 @@ export class LiveSession {
     }
     if (this.members.has(connection.id)) return;
     this.members.set(connection.id, connection);
+    this.addToGroup(connection);
     safeSend(connection, encodeSyncStep1Frame(Y.encodeStateVector(this.doc)));
     safeSend(connection, encodeSyncStep2Frame(Y.encodeStateAsUpdate(this.doc)));
     const presence = this.presence.encodeAll();
@@ -109,6 +114,7 @@ export class LiveSession {
   /** Removes a connection and its awareness states; the last one out triggers a checkpoint. */
   leave(connection: Connection): void {
     if (!this.members.delete(connection.id)) return;
+    this.removeFromGroup(connection);
     // Origin is the leaving connection, which is no longer a member, so everyone else hears it.
     this.presence.removeConnection(connection.id, connection);
     this.events.emit('connectionLeft', this.describe(connection));
@@ -147,18 +153,13 @@ export class LiveSession {
       const draft = new Y.Doc();
       try {
         Y.applyUpdate(draft, Y.encodeStateAsUpdate(this.doc));
+        // A client id of the user's own: blame credits the change to them, as the log row does.
+        draft.clientID = this.owners.issue(userId);
         const before = Y.encodeStateVector(draft);
         draft.transact(() => change(draft));
-        const update = Y.encodeStateAsUpdate(draft, before);
-        if (isKnownUpdate(this.doc, update)) return null;
-        const seq = await this.append(userId, update);
-        if (seq === null) throw new Error('the change could not be saved');
-        Y.applyUpdate(this.doc, update, 'server');
-        this.broadcast(encodeUpdateFrame(update), null);
-        this.events.emit('updateAccepted', { transcriptId: this.transcriptId, userId, seq, byteLength: update.byteLength });
-        await this.runNormalize();
-        this.maybeCheckpoint();
-        return seq;
+        const result = await this.acceptUpdate(userId, Y.encodeStateAsUpdate(draft, before), null);
+        if (result.kind === 'rejected') throw new Error(`the change could not be saved: ${result.message}`);
+        return result.kind === 'accepted' && !result.isDuplicate ? result.seq : null;
       } finally {
         draft.destroy();
       }
@@ -222,32 +223,44 @@ export class LiveSession {
     }
   }
 
-  private async handleUpdate(connection: Connection, update: Uint8Array): Promise<ReceiveResult> {
+  private handleUpdate(connection: Connection, update: Uint8Array): Promise<ReceiveResult> {
+    return this.acceptUpdate(connection.userId, update, connection);
+  }
+
+  /**
+   * The one way content enters the document, for clients and the server's own changes alike:
+   * 1. the update's client ids must be the sender's (a repeat of another user's clocks is refused,
+   *    never acknowledged as a duplicate); 2. nothing new → duplicate; 3. a viewer may not write;
+   * 4. the new part must keep the transcript layout (checked on the update, not the document);
+   * 5. it is stored with the client ids it claims, then 6. applied, broadcast and acknowledged.
+   * Refusals that leave the sender's copy diverged ask the transport to close it (`close`).
+   */
+  private async acceptUpdate(userId: string, update: Uint8Array, origin: Connection | null): Promise<ReceiveResult> {
+    const claim = this.owners.check(userId, Y.parseUpdateMeta(update).to.keys());
+    if (!claim.ok) return reject('foreign_client', claim.message, 'malformed_message');
     // Checked before permissions: every client answers our sync step 1 with a step 2, which for a
     // viewer is empty; rejecting it would turn each viewer handshake into an error.
     if (isKnownUpdate(this.doc, update)) return { kind: 'accepted', seq: this.headSeq, isDuplicate: true };
-    if (!connection.canWrite) return reject('forbidden', 'this connection may not edit the transcript');
+    if (origin && !origin.canWrite) return reject('forbidden', 'this connection may not edit the transcript');
     // Store only what is new to us: a reconnecting client's step 2 repeats much we already have.
     const diff = Y.diffUpdate(update, Y.encodeStateVector(this.doc));
-    const seq = await this.append(connection.userId, diff);
-    if (seq === null) return reject('store_failed', 'the update could not be saved');
-    Y.applyUpdate(this.doc, diff, connection);
-    this.broadcast(encodeUpdateFrame(diff), connection);
-    this.events.emit('updateAccepted', {
-      transcriptId: this.transcriptId,
-      userId: connection.userId,
-      seq,
-      byteLength: diff.byteLength,
-    });
+    const problem = this.checkUpdate(this.doc, new DecodedUpdate(diff));
+    if (problem) return reject('invalid_update', problem, 'malformed_message');
+    const seq = await this.append(userId, diff, claim.claims);
+    if (seq === null) return reject('store_failed', 'the update could not be saved', 'store_failed');
+    this.owners.commit(userId, claim.claims);
+    Y.applyUpdate(this.doc, diff, origin ?? 'server');
+    this.broadcast(encodeUpdateFrame(diff), origin);
+    this.events.emit('updateAccepted', { transcriptId: this.transcriptId, userId, seq, byteLength: diff.byteLength });
     await this.runNormalize();
     this.maybeCheckpoint();
     return { kind: 'accepted', seq, isDuplicate: false };
   }
 
   /** Appends to the store; returns null when the store failed (nothing may be applied then). */
-  private async append(userId: string, update: Uint8Array): Promise<number | null> {
+  private async append(userId: string, update: Uint8Array, claims: readonly number[]): Promise<number | null> {
     try {
-      const { seq } = await this.store.append({ transcriptId: this.transcriptId, userId, update });
+      const { seq } = await this.store.append({ transcriptId: this.transcriptId, userId, update, claims });
       this.headSeq = Math.max(this.headSeq, seq);
       return seq;
     } catch {
@@ -272,15 +285,18 @@ export class LiveSession {
     // Unlike client updates this one is already applied (normalization needs the live doc). If the
     // store fails it is not broadcast; clients get it at their next sync, the log at the next checkpoint.
     const update = Y.mergeUpdates(changes);
-    const seq = await this.append(this.systemUserId, update);
+    const claim = this.owners.check(systemUserId, [this.doc.clientID]);
+    const claims = claim.ok ? claim.claims : [];
+    const seq = await this.append(systemUserId, update, claims);
     if (seq === null) {
       this.events.emit('normalizeFailed', { transcriptId: this.transcriptId, error: new Error('store failed') });
       return;
     }
+    this.owners.commit(systemUserId, claims);
     this.broadcast(encodeUpdateFrame(update), null);
     this.events.emit('updateAccepted', {
       transcriptId: this.transcriptId,
-      userId: this.systemUserId,
+      userId: systemUserId,
       seq,
       byteLength: update.byteLength,
     });
@@ -313,10 +329,39 @@ export class LiveSession {
     return this.checkpoints;
   }
 
+  /**
+   * Sends to every member but `except`: once per transport group (one encoding for the whole room),
+   * directly to members without one, and member by member for a group that cannot carry the message.
+   */
   private broadcast(message: Uint8Array, except: unknown): void {
-    for (const connection of this.members.values()) {
-      if (connection !== except) safeSend(connection, message);
+    const skipped = this.members.get((except as Connection | null)?.id ?? '') === except ? (except as Connection) : null;
+    for (const { group, members } of this.groups.values()) {
+      if (safeSendGroup(group, message, skipped)) continue;
+      for (const connection of members) if (connection !== skipped) safeSend(connection, message);
     }
+    for (const connection of this.members.values()) {
+      if (!connection.group && connection !== skipped) safeSend(connection, message);
+    }
+  }
+
+  private addToGroup(connection: Connection): void {
+    const { group } = connection;
+    if (!group) return;
+    const entry = this.groups.get(group.key) ?? { group, members: new Set<Connection>() };
+    this.groups.set(group.key, entry);
+    entry.members.add(connection);
+    group.enter();
+  }
+
+  private removeFromGroup(connection: Connection): void {
+    const { group } = connection;
+    const entry = group && this.groups.get(group.key);
+    if (!group || !entry) return;
+    group.exit();
+    entry.members.delete(connection);
+    const next = entry.members.values().next();
+    if (next.done) this.groups.delete(group.key);
+    else if (entry.group === group) entry.group = next.value.group!;
   }
 
   private enqueue<T>(task: () => Promise<T>): Promise<T> {
@@ -330,8 +375,16 @@ export class LiveSession {
   }
 }
 
-function reject(reason: RejectReason, message: string): ReceiveResult {
-  return { kind: 'rejected', reason, message };
+function reject(reason: RejectReason, message: string, close?: DisconnectReason): ReceiveResult {
+  return close ? { kind: 'rejected', reason, message, close } : { kind: 'rejected', reason, message };
+}
+
+function safeSendGroup(group: ConnectionGroup, message: Uint8Array, except: Connection | null): boolean {
+  try {
+    return group.send(message, except);
+  } catch {
+    return false;
+  }
 }
 
 function safeSend(connection: Connection, message: Uint8Array): void {

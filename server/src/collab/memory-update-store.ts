@@ -9,10 +9,14 @@ export interface MemoryLogRow extends StoredUpdate {
 export class MemoryUpdateStore implements UpdateStore {
   private readonly logs = new Map<string, MemoryLogRow[]>();
   private readonly checkpoints = new Map<string, Checkpoint>();
+  private readonly owners = new Map<string, Map<number, string>>();
   /** Every saveCheckpoint call in order, so tests can tell when checkpoints happened. */
   readonly checkpointHistory: { transcriptId: string; uptoSeq: number }[] = [];
 
-  async append({ transcriptId, userId, update }: AppendUpdate): Promise<{ seq: number }> {
+  async append({ transcriptId, userId, update, claims = [] }: AppendUpdate): Promise<{ seq: number }> {
+    const owners = this.ownersOf(transcriptId);
+    if (claims.some((client) => owners.has(client))) throw new Error('a claimed client id already has an owner');
+    for (const client of claims) owners.set(client, userId);
     const rows = this.rowsOf(transcriptId);
     const seq = (rows.at(-1)?.seq ?? 0) + 1;
     rows.push({ seq, userId, update: update.slice() });
@@ -30,6 +34,10 @@ export class MemoryUpdateStore implements UpdateStore {
       .map((row) => ({ seq: row.seq, update: row.update.slice() }));
   }
 
+  async loadClientOwners(transcriptId: string): Promise<Map<number, string>> {
+    return new Map(this.ownersOf(transcriptId));
+  }
+
   async saveCheckpoint(transcriptId: string, state: Uint8Array, uptoSeq: number): Promise<void> {
     this.checkpointHistory.push({ transcriptId, uptoSeq });
     const current = this.checkpoints.get(transcriptId);
@@ -42,6 +50,12 @@ export class MemoryUpdateStore implements UpdateStore {
   /** The log of one transcript, oldest first. */
   rows(transcriptId: string): readonly MemoryLogRow[] {
     return this.rowsOf(transcriptId);
+  }
+
+  private ownersOf(transcriptId: string): Map<number, string> {
+    let owners = this.owners.get(transcriptId);
+    if (!owners) this.owners.set(transcriptId, (owners = new Map()));
+    return owners;
   }
 
   private rowsOf(transcriptId: string): MemoryLogRow[] {

@@ -5,7 +5,8 @@ import { buildTranscript, buildUser } from '../testing/factories.ts';
 import { createTestDatabase, type TestDatabase } from '../testing/test-database.ts';
 import { buildSeedState } from './build-seed-state.ts';
 import { LiveSession } from './live-session.ts';
-import { PostgresUpdateStore, systemUserId } from './postgres-update-store.ts';
+import { PostgresUpdateStore } from './postgres-update-store.ts';
+import { systemUserId } from './system-user.ts';
 
 let db: TestDatabase;
 beforeAll(async () => {
@@ -40,6 +41,19 @@ describe('PostgresUpdateStore', () => {
     expect(rows.map((row) => [row.seq, row.userId])).toEqual([[1, user.id], [2, null]]);
     const after = await store.loadUpdatesAfter(transcript.id, 1);
     expect(after).toEqual([{ seq: 2, update: textUpdate('b') }]);
+  });
+
+  it('records client-id claims with their row, atomically: a claim someone already holds fails the whole append', async () => {
+    const { user, transcript, store } = await setUp();
+    const other = await buildUser(db.prisma);
+    await store.append({ transcriptId: transcript.id, userId: user.id, update: textUpdate('a'), claims: [1, 4_294_967_295] });
+    await store.append({ transcriptId: transcript.id, userId: systemUserId, update: textUpdate('b'), claims: [7] });
+    await expect(store.append({ transcriptId: transcript.id, userId: other.id, update: textUpdate('c'), claims: [8, 1] })).rejects.toThrow();
+    expect(await store.loadClientOwners(transcript.id)).toEqual(new Map([[1, user.id], [4_294_967_295, user.id], [7, systemUserId]]));
+    expect(await db.prisma.documentUpdate.count({ where: { transcriptId: transcript.id } })).toBe(2);
+    // Owners never change.
+    await expect(db.prisma.yjsClientOwner.updateMany({ where: { transcriptId: transcript.id }, data: { userId: other.id } })).rejects.toThrow();
+    expect((await store.loadClientOwners(transcript.id)).get(1)).toBe(user.id);
   });
 
   it('gives concurrent appends distinct, gap-free seqs, each committed before it resolves', async () => {

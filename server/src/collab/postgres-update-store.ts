@@ -1,8 +1,6 @@
 import type { PrismaClient } from '../db/prisma.ts';
+import { systemUserId } from './system-user.ts';
 import type { AppendUpdate, Checkpoint, StoredUpdate, UpdateStore } from './update-store.ts';
-
-/** The user id LiveSession stamps on its own (normalization) updates; stored as NULL, "the server". */
-export const systemUserId = 'system';
 
 export interface PostgresUpdateStoreOptions {
   /**
@@ -11,6 +9,11 @@ export interface PostgresUpdateStoreOptions {
    * a transcript loads as an empty document.
    */
   seed?: (transcriptId: string) => Promise<Uint8Array>;
+  /**
+   * False for readers: the seed is built and returned as the seq-0 checkpoint but not stored (reading
+   * must not write; the first live session stores it). Default true.
+   */
+  storesSeed?: boolean;
 }
 
 /** UpdateStore over document_updates (append-only log) and document_checkpoints. */
@@ -23,16 +26,23 @@ export class PostgresUpdateStore implements UpdateStore {
   /**
    * One autocommitted statement: the UPDATE takes the transcript row's lock, which serializes appends
    * for one transcript across processes, and re-reads the newest `last_seq` after any wait, so seqs
-   * are gap-free and unique; the insert commits with it or not at all. Resolves after COMMIT.
+   * are gap-free and unique; the insert commits with it or not at all, and so do the client-id claims
+   * (a client id someone already owns violates the primary key and fails the whole statement).
+   * Resolves after COMMIT.
    */
-  async append({ transcriptId, userId, update }: AppendUpdate): Promise<{ seq: number }> {
+  async append({ transcriptId, userId, update, claims = [] }: AppendUpdate): Promise<{ seq: number }> {
+    const dbUserId = userId === systemUserId ? null : userId;
     const rows = await this.prisma.$queryRaw<{ seq: number }[]>`
       WITH next AS (
         UPDATE "transcripts" SET "last_seq" = "last_seq" + 1, "updated_at" = now()
         WHERE "id" = ${transcriptId}::uuid RETURNING "last_seq"
+      ), claimed AS (
+        INSERT INTO "yjs_client_owners" ("transcript_id", "client_id", "user_id")
+        SELECT ${transcriptId}::uuid, client, ${dbUserId}::uuid FROM unnest(${claims.map(String)}::bigint[]) AS client
+        WHERE EXISTS (SELECT 1 FROM next)
       )
       INSERT INTO "document_updates" ("transcript_id", "seq", "user_id", "update")
-      SELECT ${transcriptId}::uuid, "last_seq", ${userId === systemUserId ? null : userId}::uuid, ${Buffer.from(update)} FROM next
+      SELECT ${transcriptId}::uuid, "last_seq", ${dbUserId}::uuid, ${Buffer.from(update)} FROM next
       RETURNING "seq"`;
     if (rows.length !== 1) throw new Error(`transcript ${transcriptId} does not exist`);
     return { seq: rows[0]!.seq };
@@ -43,6 +53,7 @@ export class PostgresUpdateStore implements UpdateStore {
     if (latest || !this.options.seed) return latest;
     if (await this.prisma.documentUpdate.findFirst({ where: { transcriptId }, select: { id: true } })) return null;
     const state = await this.options.seed(transcriptId);
+    if (this.options.storesSeed === false) return { state, uptoSeq: 0 };
     // Two processes may seed at once: the first insert wins and both load the winner.
     await this.prisma.documentCheckpoint.createMany({ data: [{ transcriptId, uptoSeq: 0, state: copy(state) }], skipDuplicates: true });
     return this.findLatest(transcriptId);
@@ -55,6 +66,11 @@ export class PostgresUpdateStore implements UpdateStore {
       select: { seq: true, update: true },
     });
     return rows.map((row) => ({ seq: row.seq, update: new Uint8Array(row.update) }));
+  }
+
+  async loadClientOwners(transcriptId: string): Promise<Map<number, string>> {
+    const rows = await this.prisma.yjsClientOwner.findMany({ where: { transcriptId }, select: { clientId: true, userId: true } });
+    return new Map(rows.map((row) => [Number(row.clientId), row.userId ?? systemUserId]));
   }
 
   /** Older checkpoints stay: seq 0 is history's base, later ones shortcut its replays. */

@@ -13,15 +13,19 @@ export interface StoredUpdate {
 /** What the session appends: the user comes from the connection, never from the payload. */
 export interface AppendUpdate {
   transcriptId: string;
+  /** The author; `systemUserId` for the server's own changes. */
   userId: string;
   update: Uint8Array;
+  /** Yjs client ids this row is the first to use: recorded as `userId`'s, atomically with the row. */
+  claims?: readonly number[];
 }
 
 /**
  * Durable storage behind a live session: an append-only log of Yjs updates plus periodic checkpoints.
  *
  * Contract for implementations (the Postgres one included):
- * - `append` resolves only once the row is durable; `seq` is strictly increasing per transcript
+ * - `append` resolves only once the row and its client-id claims are durable, or fails with neither
+ *   (a claim for a client id that already has an owner fails the append); `seq` is strictly increasing per transcript
  *   (gaps allowed). The session applies and acknowledges an update only after `append` resolves,
  *   and never calls `append` twice concurrently for one transcript.
  * - Rows are never pruned by checkpoints: history/versioning reads them, and a checkpoint is only a
@@ -37,6 +41,11 @@ export interface UpdateStore {
   loadLatest(transcriptId: string): Promise<Checkpoint | null>;
   /** Log rows after `afterSeq`, ascending by seq. */
   loadUpdatesAfter(transcriptId: string, afterSeq: number): Promise<StoredUpdate[]>;
+  /**
+   * Who owns each Yjs client id recorded for the transcript (userId, or systemUserId for the server).
+   * Client ids in the document without an entry are the seed's: reserved, nobody writes under them.
+   */
+  loadClientOwners(transcriptId: string): Promise<Map<number, string>>;
   /** Stores a full state that contains every row up to and including `uptoSeq`. */
   saveCheckpoint(transcriptId: string, state: Uint8Array, uptoSeq: number): Promise<void>;
 }

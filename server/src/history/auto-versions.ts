@@ -1,4 +1,4 @@
-import { systemUserId } from '../collab/postgres-update-store.ts';
+import { systemUserId } from '../collab/system-user.ts';
 import type { LiveSessions } from '../collab/live-sessions.ts';
 
 export interface AutoVersionOptions {

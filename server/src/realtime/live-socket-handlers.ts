@@ -11,6 +11,8 @@ import type { VeritySocket } from './socket-types.ts';
 const rejectCodes: Record<RejectReason, ErrorCode> = {
   forbidden: 'forbidden',
   malformed_message: 'bad_request',
+  invalid_update: 'validation_failed',
+  foreign_client: 'forbidden',
   not_joined: 'bad_request',
   session_closed: 'conflict',
   store_failed: 'internal',
@@ -63,8 +65,8 @@ export function handleLiveSocket(socket: VeritySocket, context: { prisma: Prisma
     if (!entry) return ack(fail('bad_request', 'Join the transcript before sending to it.'));
     const result = await entry.session.receive(entry.connection, parsed.data.frame);
     ack(presentReceiveResult(result));
-    // The sender holds an edit we could not store: reconnecting makes its provider resend it.
-    if (result.kind === 'rejected' && result.reason === 'store_failed') entry.connection.close('store_failed');
+    // store_failed: the sender holds an edit we lack; malformed_message: its copy holds one we refused.
+    if (result.kind === 'rejected' && result.close) entry.connection.close(result.close);
   });
 
   socket.on('leave', (request) => {

@@ -1,6 +1,6 @@
 import type { Logger } from 'pino';
 import type { LiveSessions } from '../collab/live-sessions.ts';
-import { systemUserId } from '../collab/postgres-update-store.ts';
+import { systemUserId } from '../collab/system-user.ts';
 import type { PrismaClient } from '../db/prisma.ts';
 import { reopenAfterEdit } from '../review/reopen-after-edit.ts';
 
