@@ -17,6 +17,8 @@ const envSchema = z.object({
   VERITY_SECURE_COOKIES: z.enum(['auto', 'true', 'false']).default('auto'),
   VERITY_SESSION_TTL_HOURS: z.coerce.number().positive().default(24 * 14),
   VERITY_MAX_UPLOAD_MB: z.coerce.number().positive().max(1024).default(20),
+  VERITY_IMPORT_PARSE_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(5_000),
+  VERITY_IMPORT_PARSE_WORKERS: z.coerce.number().int().min(1).max(16).default(2),
   VERITY_TRUST_PROXY: booleanFromEnv.default(false),
   VERITY_AUTO_VERSION_IDLE_MINUTES: z.coerce.number().positive().default(3),
   VERITY_AUTO_VERSION_MAX_MINUTES: z.coerce.number().positive().default(30),
@@ -37,6 +39,9 @@ export interface Config {
   hasSecureCookies: boolean;
   sessionTtlMs: number;
   maxUploadBytes: number;
+  /** Import and preview parse in worker threads; a file that takes longer than this is refused. */
+  importParseTimeoutMs: number;
+  importParseWorkers: number;
   isBehindProxy: boolean;
   logLevel: string;
   /** An automatic version is taken after this long without edits… */
@@ -68,6 +73,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     hasSecureCookies: e.VERITY_SECURE_COOKIES === 'auto' ? publicUrl.startsWith('https:') : e.VERITY_SECURE_COOKIES === 'true',
     sessionTtlMs: e.VERITY_SESSION_TTL_HOURS * 3_600_000,
     maxUploadBytes: Math.round(e.VERITY_MAX_UPLOAD_MB * 1024 * 1024),
+    importParseTimeoutMs: e.VERITY_IMPORT_PARSE_TIMEOUT_MS,
+    importParseWorkers: e.VERITY_IMPORT_PARSE_WORKERS,
     isBehindProxy: e.VERITY_TRUST_PROXY,
     logLevel: e.LOG_LEVEL,
     autoVersionIdleMs: e.VERITY_AUTO_VERSION_IDLE_MINUTES * 60_000,
