@@ -24,16 +24,19 @@ import { memberRoutes } from './http/members.routes.ts';
 import { reviewRoutes } from './http/review.routes.ts';
 import { speakerRoutes } from './http/speakers.routes.ts';
 import { transcriptRoutes } from './http/transcripts.routes.ts';
+import { createParsePool, type ParsePool } from './imports/parse-pool.ts';
 
 /** The built client, served by the same process so one port is all a user needs. */
 const clientDist = fileURLToPath(new URL('../../client/dist', import.meta.url));
 
 /** Builds the Express app; start-up (database, listening, realtime) lives in index.ts, so tests use this as-is. */
-export function createApp(options: { prisma: PrismaClient; config: Config; logger: Logger; liveSessions?: LiveSessions }): Express {
+export function createApp(options: { prisma: PrismaClient; config: Config; logger: Logger; liveSessions?: LiveSessions; parsePool?: ParsePool }): Express {
   const { prisma, config, logger } = options;
   // index.ts shares one registry with realtime; tests get their own.
   const liveSessions = options.liveSessions ?? createLiveSessions(prisma);
-  const context = { prisma, config, liveSessions };
+  // index.ts closes its pool on shutdown; a test's own pool starts workers only if it imports, and they exit when idle.
+  const parsePool = options.parsePool ?? createParsePool({ size: config.importParseWorkers, timeoutMs: config.importParseTimeoutMs });
+  const context = { prisma, config, liveSessions, parsePool };
   const app = express();
   app.disable('x-powered-by');
   if (config.isBehindProxy) app.set('trust proxy', 1);

@@ -5,6 +5,7 @@ import { createLiveSessions } from './collab/create-live-sessions.ts';
 import { loadConfig } from './config.ts';
 import { openDatabase } from './db/open-database.ts';
 import { startAutoVersions } from './history/start-auto-versions.ts';
+import { createParsePool } from './imports/parse-pool.ts';
 import { createLogger } from './logger.ts';
 import { attachRealtime } from './realtime/attach-realtime.ts';
 
@@ -16,7 +17,8 @@ async function main(): Promise<void> {
   const database = await openDatabase(config, (line) => logger.debug({ postgres: line.trim() }));
   // One registry for HTTP and sockets: speaker changes made over HTTP reach everyone editing.
   const liveSessions = createLiveSessions(database.prisma);
-  const app = createApp({ prisma: database.prisma, config, logger, liveSessions });
+  const parsePool = createParsePool({ size: config.importParseWorkers, timeoutMs: config.importParseTimeoutMs });
+  const app = createApp({ prisma: database.prisma, config, logger, liveSessions, parsePool });
   const server = createServer(app);
   const realtime = attachRealtime({ httpServer: server, prisma: database.prisma, config, logger, liveSessions });
   const autoVersions = startAutoVersions({ prisma: database.prisma, liveSessions, logger, idleMs: config.autoVersionIdleMs, maxMs: config.autoVersionMaxMs });
@@ -32,6 +34,8 @@ async function main(): Promise<void> {
     await autoVersions.stop();
     server.closeIdleConnections();
     await new Promise<void>((resolve) => server.close(() => resolve()));
+    // No request is left waiting on a parse now.
+    await parsePool.close();
     await database.close();
     logger.info('stopped');
     process.exit(0);

@@ -1,6 +1,7 @@
 import type { LiveSessions } from '../collab/live-sessions.ts';
 import type { Config } from '../config.ts';
 import type { PrismaClient } from '../db/prisma.ts';
+import type { ParsePool } from '../imports/parse-pool.ts';
 
 /** What every router needs: built once in createApp and passed down. */
 export interface RouteContext {
@@ -8,4 +9,6 @@ export interface RouteContext {
   config: Config;
   /** The open live documents: server-side changes (speakers) go through them, reads prefer them. */
   liveSessions: LiveSessions;
+  /** Import and preview parse here, off the event loop, within the configured time budget. */
+  parsePool: ParsePool;
 }

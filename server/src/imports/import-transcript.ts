@@ -1,8 +1,8 @@
-import { hashTranscript, type Transcript } from '@verity/common';
-import { encodeSeedState } from '../collab/build-seed-state.ts';
+import type { Transcript } from '@verity/common';
 import type { Prisma, PrismaClient } from '../db/prisma.ts';
 import { createTranscript } from '../transcripts/create-transcript.ts';
-import { readImportFile, type ImportFile } from './read-import-file.ts';
+import { inlineImportReader, type ImportReader } from './import-reader.ts';
+import type { ImportFile } from './read-import-file.ts';
 
 /** Titles are capped like the API's titleSchema. */
 const maxTitleLength = 300;
@@ -19,14 +19,14 @@ function chooseTitle(transcript: Transcript, fileName: string, title: string | u
  * failure anywhere leaves nothing behind. The live document's seed (the seq-0 checkpoint, built from
  * the same content) is written with them, so the first open loads it instead of building it.
  */
-export async function importTranscript(prisma: PrismaClient, options: ImportFile & { ownerId: string; title?: string }) {
-  const { transcript, detectedFormat } = readImportFile(options);
-  const contentSha256 = await hashTranscript(transcript);
-  const seedState = encodeSeedState(transcript);
+export async function importTranscript(prisma: PrismaClient, options: ImportFile & { ownerId: string; title?: string; reader?: ImportReader }) {
+  // The server passes its parse pool; the CLI and tests read on their own thread.
+  const { reader = inlineImportReader, ownerId, title, ...file } = options;
+  const { transcript, detectedFormat, contentSha256, seedState } = await reader.read(file);
   return prisma.$transaction(async (tx) => {
     const created = await createTranscript(tx, {
-      ownerId: options.ownerId,
-      title: chooseTitle(transcript, options.fileName, options.title),
+      ownerId,
+      title: chooseTitle(transcript, options.fileName, title),
       sourceFileName: options.fileName,
       sourceFormat: detectedFormat,
     });
