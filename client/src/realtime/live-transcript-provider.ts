@@ -2,8 +2,10 @@ import { io, type Socket } from 'socket.io-client';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import {
+  can,
   decodeFrame,
-  docFrameSchema,
+  roleEventSchema,
+  serverDocFrameSchema,
   encodeAwarenessFrame,
   encodeQueryAwarenessFrame,
   encodeSyncStep1Frame,
@@ -19,6 +21,8 @@ import { initialSaveState, reduceSaveState, type SaveEvent, type SaveState } fro
 
 /** How long a document frame may wait for its ack before it counts as lost (then we resync). */
 const ackTimeoutMs = 20_000;
+/** Wait before retrying a join the server refused as over this connection's fair share. */
+const rateLimitRetryMs = 1_000;
 
 export type LiveConnection = 'connecting' | 'live' | 'offline' | 'closed';
 
@@ -31,6 +35,8 @@ export interface LiveState {
   isSynced: boolean;
   save: SaveState;
   closed: { reason: CloseReason | 'internal'; message: string } | null;
+  /** Set when the role changed while connected ("You can now only view this transcript"). */
+  roleNotice: string | null;
 }
 
 type LiveSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
@@ -49,7 +55,7 @@ export class LiveTranscriptProvider {
   readonly doc = new Y.Doc();
   readonly awareness = new awarenessProtocol.Awareness(this.doc);
   private readonly socket: LiveSocket;
-  private state: LiveState = { connection: 'connecting', role: null, userId: null, isSynced: false, save: initialSaveState, closed: null };
+  private state: LiveState = { connection: 'connecting', role: null, userId: null, isSynced: false, save: initialSaveState, closed: null, roleNotice: null };
   private readonly listeners = new Set<() => void>();
   private isJoined = false;
   /** The server's state vector from its latest sync step 1 on this connection. */
@@ -63,6 +69,7 @@ export class LiveTranscriptProvider {
     this.socket.on('connect_error', this.handleConnectError);
     this.socket.on('doc', this.handleFrame);
     this.socket.on('closed', this.handleClosed);
+    this.socket.on('role', this.handleRole);
     this.doc.on('update', this.handleDocUpdate);
     this.awareness.on('update', this.handleAwarenessUpdate);
     if (typeof window !== 'undefined') {
@@ -116,6 +123,13 @@ export class LiveTranscriptProvider {
     const epoch = this.state.save.epoch;
     this.socket.emit('join', { transcriptId: this.transcriptId }, (ack) => {
       if (this.isDestroyed || epoch !== this.state.save.epoch) return;
+      if (!ack.ok && ack.error.code === 'rate_limited') {
+        // Over the fair share of joins (reconnecting too often): try again shortly.
+        setTimeout(() => {
+          if (!this.isDestroyed && !this.state.closed) this.socket.disconnect().connect();
+        }, rateLimitRetryMs);
+        return;
+      }
       if (!ack.ok) {
         this.close(ack.error.code === 'not_found' || ack.error.code === 'forbidden' ? ack.error.code : 'internal', ack.error.message);
         return;
@@ -158,6 +172,17 @@ export class LiveTranscriptProvider {
     this.close(event.reason, event.message);
   };
 
+  /** The server re-evaluated our access: follow the new role at once (read-only for a viewer). */
+  private readonly handleRole = (payload: unknown): void => {
+    const parsed = roleEventSchema.safeParse(payload);
+    if (!parsed.success || parsed.data.transcriptId !== this.transcriptId) return;
+    const { role } = parsed.data;
+    const couldEdit = can(this.state.role, 'correct');
+    const canEdit = can(role, 'correct');
+    const roleNotice = couldEdit === canEdit ? this.state.roleNotice : canEdit ? 'You can now edit this transcript.' : 'You can now only view this transcript.';
+    this.setState({ role, roleNotice });
+  };
+
   private close(reason: CloseReason | 'internal', message: string): void {
     this.setState({ connection: 'closed', closed: { reason, message } });
     this.socket.disconnect();
@@ -176,15 +201,20 @@ export class LiveTranscriptProvider {
   private readonly handleBrowserOnline = (): void => this.reconnect();
 
   private readonly handleFrame = (payload: unknown): void => {
-    const parsed = docFrameSchema.safeParse(payload);
-    if (!parsed.success || parsed.data.transcriptId !== this.transcriptId) return;
-    let frame;
+    const parsed = serverDocFrameSchema.safeParse(payload);
+    if (parsed.success && parsed.data.transcriptId !== this.transcriptId) return;
     try {
-      frame = decodeFrame(parsed.data.frame);
+      if (!parsed.success) throw new Error(parsed.error.issues[0]?.message ?? 'malformed frame');
+      this.applyFrame(parsed.data.frame);
     } catch (error) {
-      console.error('Ignoring an undecodable live frame', error);
-      return;
+      // Skipping a frame would leave this copy silently behind the server's: stop and say so instead.
+      console.error('An undecodable live frame', error);
+      this.close('internal', `A message from the server could not be read (${error instanceof Error ? error.message : 'unknown error'}). Reload to try again.`);
     }
+  };
+
+  private applyFrame(bytes: Uint8Array): void {
+    const frame = decodeFrame(bytes);
     switch (frame.kind) {
       case 'syncStep1':
         this.serverStateVector = frame.stateVector;
@@ -202,7 +232,7 @@ export class LiveTranscriptProvider {
         this.send(encodeAwarenessFrame(awarenessProtocol.encodeAwarenessUpdate(this.awareness, [this.doc.clientID])));
         return;
     }
-  };
+  }
 
   /** Answers the server's step 1 with everything it lacks — including anything typed offline. */
   private sendStep2(stateVector: Uint8Array): void {

@@ -2,7 +2,7 @@ import { useEffect, useState, useSyncExternalStore } from 'react';
 import { LiveTranscriptProvider, type LiveState } from './live-transcript-provider.ts';
 import { initialSaveState } from './save-status.ts';
 
-const idleState: LiveState = { connection: 'connecting', role: null, userId: null, isSynced: false, save: initialSaveState, closed: null };
+const idleState: LiveState = { connection: 'connecting', role: null, userId: null, isSynced: false, save: initialSaveState, closed: null, roleNotice: null };
 const noSubscription = () => () => undefined;
 const readIdle = () => idleState;
 

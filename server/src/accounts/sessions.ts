@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { PrismaClient } from '../db/prisma.ts';
+import { domainEvents } from '../events/domain-events.ts';
 
 /** How often a session's last-seen time is written: often enough for sliding expiry, rarely enough to stay cheap. */
 const touchIntervalMs = 60_000;
@@ -32,14 +33,16 @@ export async function findSession(prisma: PrismaClient, options: { token: string
   return session;
 }
 
-/** Ends one session (logout). */
+/** Ends one session (logout); its open live connections are closed. */
 export async function deleteSession(prisma: PrismaClient, token: string): Promise<void> {
-  await prisma.session.deleteMany({ where: { id: hashToken(token) } });
+  const sessionId = hashToken(token);
+  await prisma.session.deleteMany({ where: { id: sessionId } });
+  domainEvents.emit('sessionEnded', { sessionId });
 }
 
 /** Ends every session of a user but one (after a password change, other devices must sign in again). */
 export async function deleteOtherSessions(prisma: PrismaClient, options: { userId: string; keepToken?: string }): Promise<void> {
-  await prisma.session.deleteMany({
-    where: { userId: options.userId, ...(options.keepToken ? { id: { not: hashToken(options.keepToken) } } : {}) },
-  });
+  const keptSessionId = options.keepToken ? hashToken(options.keepToken) : null;
+  await prisma.session.deleteMany({ where: { userId: options.userId, ...(keptSessionId ? { id: { not: keptSessionId } } : {}) } });
+  domainEvents.emit('userSessionsEnded', { userId: options.userId, keptSessionId });
 }

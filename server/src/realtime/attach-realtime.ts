@@ -6,8 +6,11 @@ import { createLiveSessions } from '../collab/create-live-sessions.ts';
 import type { LiveSessions } from '../collab/live-sessions.ts';
 import type { Config } from '../config.ts';
 import type { PrismaClient } from '../db/prisma.ts';
+import type { FairShareLimits } from './fair-share.ts';
 import { authenticateSocket, isAllowedOrigin } from './authenticate-socket.ts';
 import { handleLiveSocket } from './live-socket-handlers.ts';
+import { OpenConnections } from './open-connections.ts';
+import { keepConnectionsValid } from './revoke-connections.ts';
 import { subscribeReview } from './subscribe-review.ts';
 import type { VerityServer } from './socket-types.ts';
 
@@ -21,7 +24,17 @@ export interface Realtime {
 }
 
 /** Starts live editing on the HTTP server: socket.io, Postgres-backed sessions, normalization. */
-export function attachRealtime(options: { httpServer: HttpServer; prisma: PrismaClient; config: Config; logger: Logger; liveSessions?: LiveSessions }): Realtime {
+export function attachRealtime(options: {
+  httpServer: HttpServer;
+  prisma: PrismaClient;
+  config: Config;
+  logger: Logger;
+  liveSessions?: LiveSessions;
+  /** How often open connections are re-checked against the database (default 500 ms; see revoke-connections.ts). */
+  revalidateEveryMs?: number;
+  /** Per-connection limits (default fairShareLimits in fair-share.ts). */
+  fairShare?: FairShareLimits;
+}): Realtime {
   const { httpServer, prisma, config, logger } = options;
   const liveSessions = options.liveSessions ?? createLiveSessions(prisma);
   subscribeReview({ liveSessions, prisma, logger });
@@ -34,11 +47,14 @@ export function attachRealtime(options: { httpServer: HttpServer; prisma: Prisma
     allowRequest: (request, callback) => callback(null, isAllowedOrigin(request, config.publicUrl)),
   });
   io.use(authenticateSocket(prisma, config));
-  io.on('connection', (socket) => handleLiveSocket(socket, { prisma, liveSessions, logger }));
+  const open = new OpenConnections();
+  const revalidation = keepConnectionsValid({ prisma, open, logger, everyMs: options.revalidateEveryMs });
+  io.on('connection', (socket) => handleLiveSocket(socket, { prisma, liveSessions, logger, open, limits: options.fairShare }));
 
   return {
     liveSessions,
     async close() {
+      revalidation.stop();
       await liveSessions.closeAll('server_shutdown');
       // io.close() would also close the HTTP server, which index.ts shuts down itself.
       io.disconnectSockets(true);

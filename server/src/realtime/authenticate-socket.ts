@@ -30,6 +30,8 @@ export function authenticateSocket(prisma: PrismaClient, config: Pick<Config, 's
       const session = token && token.length <= 100 ? await findSession(prisma, { token, ttlMs: config.sessionTtlMs }) : null;
       if (!session) return next(new Error('unauthenticated'));
       socket.data.userId = session.user.id;
+      socket.data.sessionId = session.id;
+      socket.data.displayName = session.user.displayName;
       next();
     } catch {
       next(new Error('internal'));

@@ -1,10 +1,11 @@
 import type { Logger } from 'pino';
-import { can, docFrameSchema, isAppError, joinRequestSchema, type DocAck, type ErrorCode, type JoinAck } from '@verity/common';
+import { docFrameSchema, isAppError, joinRequestSchema, type DocAck, type ErrorCode, type JoinAck } from '@verity/common';
 import type { ReceiveResult, RejectReason } from '../collab/live-session-types.ts';
-import type { LiveSession } from '../collab/live-session.ts';
 import type { LiveSessions } from '../collab/live-sessions.ts';
 import type { PrismaClient } from '../db/prisma.ts';
 import { requireTranscriptAccess } from '../transcripts/transcript-access.ts';
+import { FairShare, isUpdateFrame, type Admission, type FairShareLimits } from './fair-share.ts';
+import type { OpenConnections } from './open-connections.ts';
 import { closeSocket, SocketConnection } from './socket-connection.ts';
 import type { VeritySocket } from './socket-types.ts';
 
@@ -28,19 +29,34 @@ const ackOf = <T>(ack: unknown): Ack<T> => (typeof ack === 'function' ? (ack as 
  * The live-editing events of one authenticated socket: validate, authorize, hand bytes to the
  * transcript's LiveSession, answer. A socket may join several transcripts; each is one Connection.
  */
-export function handleLiveSocket(socket: VeritySocket, context: { prisma: PrismaClient; liveSessions: LiveSessions; logger: Logger }): void {
-  const joined = new Map<string, { session: LiveSession; connection: SocketConnection }>();
+export function handleLiveSocket(
+  socket: VeritySocket,
+  context: { prisma: PrismaClient; liveSessions: LiveSessions; logger: Logger; open: OpenConnections; limits?: FairShareLimits },
+): void {
+  // Registered so revocations (revoke-connections.ts) find this socket's connections.
+  const joined = context.open.add(socket);
   const { userId } = socket.data;
+  const share = new FairShare(context.limits);
+  /** Refused over the fair share: the typed ack, or for a client that keeps at it, the end of the socket. */
+  const overShare = (admission: Exclude<Admission, 'admit'>, ack: (response: ReturnType<typeof fail>) => void, what: string) => {
+    ack(fail('rate_limited', `Too many ${what} from this connection; this one was not handled.`));
+    if (admission === 'disconnect') {
+      for (const { connection } of joined.values()) connection.revoke('rate_limited', 'This connection kept sending far more than one editor can and was closed.');
+      socket.disconnect(true);
+    }
+  };
 
   socket.on('join', async (request, rawAck) => {
     const ack = ackOf<JoinAck>(rawAck);
     const parsed = joinRequestSchema.safeParse(request);
     if (!parsed.success) return ack(fail('bad_request', 'join needs a transcriptId'));
     const { transcriptId } = parsed.data;
+    const admission = share.admitJoin();
+    if (admission !== 'admit') return overShare(admission, ack, 'joins');
     try {
       const access = await requireTranscriptAccess(context.prisma, { transcriptId, userId, permission: 'read' });
       if (!joined.has(transcriptId)) {
-        const connection = new SocketConnection(socket, transcriptId, userId, can(access.role, 'correct'));
+        const connection = new SocketConnection(socket, transcriptId, userId, access.role, socket.data.displayName);
         // The session sends its handshake frames right away: they reach the client before this ack.
         const session = await context.liveSessions.join(transcriptId, connection);
         if (socket.disconnected) return session.leave(connection);
@@ -63,6 +79,13 @@ export function handleLiveSocket(socket: VeritySocket, context: { prisma: Prisma
     if (!parsed.success) return ack(fail('bad_request', parsed.error.issues[0]?.message ?? 'malformed frame'));
     const entry = joined.get(parsed.data.transcriptId);
     if (!entry) return ack(fail('bad_request', 'Join the transcript before sending to it.'));
+    const { frame: bytes } = parsed.data;
+    if (!isUpdateFrame(bytes)) {
+      const admission = share.admitFrame(bytes);
+      if (admission !== 'admit') return overShare(admission, ack, 'sync requests or presence updates');
+    } else if (!(await share.awaitUpdateTurn(bytes.byteLength))) {
+      return overShare('disconnect', ack, 'document updates');
+    }
     const result = await entry.session.receive(entry.connection, parsed.data.frame);
     ack(presentReceiveResult(result));
     // store_failed: the sender holds an edit we lack; malformed_message: its copy holds one we refused.
@@ -78,6 +101,7 @@ export function handleLiveSocket(socket: VeritySocket, context: { prisma: Prisma
   });
 
   socket.on('disconnect', () => {
+    context.open.remove(socket);
     for (const { session, connection } of joined.values()) session.leave(connection);
     joined.clear();
   });

@@ -1,5 +1,6 @@
 import { AppError } from '@verity/common';
 import type { PrismaClient } from '../db/prisma.ts';
+import { domainEvents } from '../events/domain-events.ts';
 
 /** Renames a transcript. */
 export async function renameTranscript(prisma: PrismaClient, options: { transcriptId: string; title: string }) {
@@ -10,7 +11,7 @@ export async function renameTranscript(prisma: PrismaClient, options: { transcri
  * Deletes a transcript with its memberships and invitations (cascade). A transcript with an
  * authoritative (approved) version is refused: the API never removes an approval, and deleting the
  * transcript would take its approvals with it. The check and the delete share one transaction that
- * locks the row, so an approval cannot slip in between.
+ * locks the row, so an approval cannot slip in between. Open live connections to it are closed.
  */
 export async function deleteTranscript(prisma: PrismaClient, options: { transcriptId: string }): Promise<void> {
   await prisma.$transaction(async (tx) => {
@@ -20,4 +21,5 @@ export async function deleteTranscript(prisma: PrismaClient, options: { transcri
     }
     await tx.transcript.delete({ where: { id: options.transcriptId } });
   });
+  domainEvents.emit('transcriptDeleted', { transcriptId: options.transcriptId });
 }

@@ -1,5 +1,6 @@
 import { AppError, roleRank, type GrantableRole, type Member } from '@verity/common';
 import type { PrismaClient } from '../db/prisma.ts';
+import { domainEvents } from '../events/domain-events.ts';
 import { isUuid } from './transcript-access.ts';
 
 function presentMember(membership: { role: Member['role']; user: { id: string; email: string; displayName: string } }): Member {
@@ -31,6 +32,7 @@ export async function addMember(prisma: PrismaClient, options: { transcriptId: s
       include: { user: true },
     }),
   ]);
+  domainEvents.emit('membershipChanged', { transcriptId: membership.transcriptId, userId: membership.userId, role: membership.role });
   return presentMember(membership);
 }
 
@@ -42,6 +44,7 @@ export async function changeMemberRole(prisma: PrismaClient, options: { transcri
     data: { role: options.role },
     include: { user: true },
   });
+  domainEvents.emit('membershipChanged', { transcriptId: updated.transcriptId, userId: updated.userId, role: updated.role });
   return presentMember(updated);
 }
 
@@ -56,6 +59,7 @@ export async function removeMember(prisma: PrismaClient, options: { transcriptId
     prisma.membership.delete({ where: key }),
     prisma.memberRemoval.upsert({ where: key, create: { transcriptId: membership.transcriptId, userId: membership.userId }, update: { removedAt: new Date() } }),
   ]);
+  domainEvents.emit('membershipChanged', { transcriptId: membership.transcriptId, userId: membership.userId, role: null });
 }
 
 async function findNonOwnerMembership(prisma: PrismaClient, options: { transcriptId: string; userId: string }) {

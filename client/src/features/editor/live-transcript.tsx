@@ -13,6 +13,7 @@ const closedTitles: Record<CloseReason | 'internal', string> = {
   server_shutdown: 'The server restarted. Reload to continue.',
   malformed_message: 'The connection sent something the server could not read. Reload to continue.',
   store_failed: 'The server could not save a change. Reload to continue; nothing you typed after that was stored.',
+  rate_limited: 'This editor sent changes faster than the server accepts and was disconnected. Reload to continue.',
   internal: 'The live connection failed. Reload to try again.',
 };
 
@@ -45,6 +46,11 @@ export function LiveTranscript({ transcriptId, role }: { transcriptId: string; r
       canEdit={canEdit}
       header={
         <div className="editor-status">
+          {state.roleNotice ? (
+            <span className="muted" role="status" data-testid="live-role-notice">
+              {state.roleNotice}
+            </span>
+          ) : null}
           {canEdit ? null : <span className="badge">Read only</span>}
           <SaveStatusIndicator save={state.save} />
         </div>
