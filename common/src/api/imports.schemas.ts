@@ -44,9 +44,15 @@ export const selfIntroductionSchema = z.object({
   matchingSpeakerId: z.string().nullable(),
 });
 
+/** Something the importer skipped or changed (a caption cue with a bad timing…), with the line it is about. */
+export const importWarningSchema = z.object({ line: z.number().int().positive(), message: z.string() });
+export type ImportWarning = z.infer<typeof importWarningSchema>;
+
 /** What an import would produce, shown before the user confirms it; nothing is stored. */
 export const importPreviewSchema = z.object({
   detectedFormat: sourceFormatSchema,
+  /** What was skipped or changed, in file order, so the user decides before importing (at most ~100). */
+  warnings: z.array(importWarningSchema),
   metadata: transcriptMetadataSchema,
   summary: importSummarySchema,
   speakerMergeSuggestions: z.array(speakerMergeSuggestionSchema),

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readCaptions } from './fixtures/read-captions.ts';
+import { readFixture } from './fixtures/read-fixture.ts';
 import { parseTranscript } from './parse-transcript.ts';
 
 const readVtt = (text: string | Uint8Array, joinConsecutiveCues = false) => readCaptions(text, 'vtt', joinConsecutiveCues);
@@ -125,6 +126,24 @@ describe('WebVTT: a bad block is skipped, the rest kept (the issue, bullet by bu
     const { warnings } = readVtt(file(...blocks, cue('01:00.000 --> 01:01.000', 'Good.')));
     expect(warnings).toHaveLength(101);
     expect(warnings[100]).toBe('line 303: 50 more problems from this line on are not listed');
+  });
+});
+
+describe('WebVTT: the messy fixture (also used by the CLI and browser tests)', () => {
+  it('keeps every good cue with its speaker and times, and says what it skipped or changed', () => {
+    const { turns, warnings, transcript } = readCaptions(readFixture('messy.vtt'), 'auto');
+    expect(transcript.metadata).toMatchObject({ sourceFormat: 'vtt', title: 'Messy captions', language: 'en' });
+    expect(turns).toEqual([
+      ['Moderator', 1, 3, 'Welcome, everyone.'],
+      ['Ana Lopez', 5, 10, 'Thank you & good morning. Let me begin.'],
+      ['Moderator', 12, 12, 'Over to the floor.'],
+    ]);
+    expect(warnings).toEqual([
+      'line 8: timing `00:00:60.000` is not a valid time (minutes and seconds go up to 59); the cue was skipped',
+      'line 14: a STYLE block after the first cue is ignored (it must come before the cues)',
+      'line 17: timing `intro` is not a valid time; the line was skipped',
+      'line 21: the cue ends at 00:00:11.000, before it starts at 00:00:12.000; it was kept with its end set to its start',
+    ]);
   });
 });
 

@@ -39,6 +39,18 @@ describe('cli parse', () => {
     expect(existsSync(unusedDataDir)).toBe(false);
   });
 
+  it('lists what a messy caption file lost on stderr, one line each, and still prints the rest', async () => {
+    const result = await cli(['parse', path.join(fixtures, 'messy.vtt')]);
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.stdout).turns).toHaveLength(3);
+    expect(result.stderr.trim().split('\n')).toEqual([
+      'warning: line 8: timing `00:00:60.000` is not a valid time (minutes and seconds go up to 59); the cue was skipped',
+      'warning: line 14: a STYLE block after the first cue is ignored (it must come before the cues)',
+      'warning: line 17: timing `intro` is not a valid time; the line was skipped',
+      'warning: line 21: the cue ends at 00:00:11.000, before it starts at 00:00:12.000; it was kept with its end set to its start',
+    ]);
+  });
+
   it('honours --format', async () => {
     const result = await cli(['parse', path.join(fixtures, 'sample.txt'), '--format', 'text']);
     expect(result.code).toBe(0);
@@ -47,7 +59,7 @@ describe('cli parse', () => {
 
   it.each([
     ['a missing file', ['parse', path.join(fixtures, 'no-such-file.txt')], /^error: No such file: /],
-    ['malformed input for the forced format', ['parse', path.join(fixtures, 'sample.txt'), '--format', 'srt'], /^error: Line 1: /],
+    ['a forced format with no usable cue', ['parse', path.join(fixtures, 'sample.txt'), '--format', 'srt'], /^error: The SRT file contains no cues: line 1: /],
     ['an unknown format', ['parse', path.join(fixtures, 'sample.txt'), '--format', 'docx'], /^error: --format: /],
   ])('exits 1 with one error line on %s', async (_name, args, message) => {
     const result = await cli(args);

@@ -22,12 +22,14 @@ async function readBytes(file: string): Promise<Uint8Array> {
 export function registerTranscriptCommands(program: Command): void {
   program
     .command('parse')
-    .description('print a transcript file as Verity JSON (needs no database)')
+    .description('print a transcript file as Verity JSON (needs no database); skipped caption cues are listed on stderr')
     .argument('<file>', 'CART text, SRT, WebVTT, plain text or Verity JSON')
     .option('--format <format>', 'auto, cart, srt, vtt, text or json', 'auto')
     .action(async (file: string, options: { format: string }) => {
       const format = parseOption(importFormatSchema, options.format, '--format');
-      const { transcript } = readImportFile({ bytes: await readBytes(file), fileName: path.basename(file), format, maxBytes: loadConfig().maxUploadBytes });
+      const { transcript, warnings } = readImportFile({ bytes: await readBytes(file), fileName: path.basename(file), format, maxBytes: loadConfig().maxUploadBytes });
+      // What was skipped goes to stderr, so stdout stays the JSON alone (pipe-safe), and the exit code stays 0.
+      for (const warning of warnings) process.stderr.write(`warning: line ${warning.line}: ${warning.message}\n`);
       process.stdout.write(serializeTranscriptJson(transcript));
     });
 

@@ -6,9 +6,10 @@ const previewTurnCount = 5;
 
 /** What importing the file would produce, for the user to check first. Pure: nothing is stored. */
 export function previewImport(file: ImportFile): ImportPreview {
-  const { transcript, detectedFormat } = readImportFile(file);
+  const { transcript, detectedFormat, warnings } = readImportFile(file);
   return {
     detectedFormat,
+    warnings,
     metadata: transcript.metadata,
     summary: summarizeImport(transcript),
     speakerMergeSuggestions: suggestSpeakerMerges(transcript),
