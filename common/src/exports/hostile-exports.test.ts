@@ -2,8 +2,13 @@ import { decodeHTML } from 'entities';
 import MarkdownIt, { type MarkdownIt as MarkdownRenderer, type Token } from 'markdown-it';
 import { describe, expect, it } from 'vitest';
 import { transcriptSchema, type Transcript } from '../transcript/transcript.schema.ts';
+import { readZipEntries } from '../testing/read-zip-entries.ts';
 import { writeCorrectionReport, type AttributedChange } from './correction-report.ts';
+import { splitIntoCues } from './split-cues.ts';
+import { writeDocx } from './write-docx.ts';
 import { writeMarkdown } from './write-markdown.ts';
+import { writeSrt } from './write-srt.ts';
+import { writeVtt } from './write-vtt.ts';
 
 /** Strings that would become markup, links or raw HTML if a writer passed them through. */
 const hostile = [
@@ -137,5 +142,66 @@ describe.each(Object.entries(renderers))('exports rendered by markdown-it (%s, h
     for (const id of hostileIds) expect(text).toContain(asRendered(id));
     for (const change of changes) expect(text).toContain(asRendered(change.description));
     expect(text).toContain(`speaker: ${asRendered(hostile[0]!)} → ${asRendered(hostile[5]!)}`);
+  });
+});
+
+describe('caption and document writers keep their structure whatever the text holds', () => {
+  function timedHostileTranscript(): Transcript {
+    const transcript = hostileTranscript();
+    transcript.turns.forEach((turn, index) => Object.assign(turn, { start: index * 10, end: index * 10 + 9 }));
+    transcript.turns[1]!.content.push({ type: 'text', text: ' x\r\r1\r00:00:00,000 --> 00:00:01,000\rforged cue' });
+    return transcript;
+  }
+  // The same speaker prefixes the writers wrap with the first words, so the cue counts agree.
+  const srtCues = (transcript: Transcript) => splitIntoCues(transcript, (turn) => (turn.speakerId ? `>> ${transcript.speakers.find((speaker) => speaker.id === turn.speakerId)!.displayName}:` : '>>')).length;
+  const vttCues = (transcript: Transcript) => splitIntoCues(transcript, (turn) => (turn.speakerId ? '' : '>>')).length;
+
+  it('SRT: one numbered block per cue, nothing else starts a block', () => {
+    const transcript = timedHostileTranscript();
+    const blocks = writeSrt(transcript).trimEnd().split('\n\n');
+    expect(blocks).toHaveLength(srtCues(transcript));
+    blocks.forEach((block, index) => {
+      const [number, timing, ...text] = block.split(/\r\n?|\n/);
+      expect(number).toBe(String(index + 1));
+      expect(timing).toMatch(/^\d\d:\d\d:\d\d,\d{3} --> \d\d:\d\d:\d\d,\d{3}$/);
+      expect(text.length).toBeGreaterThan(0);
+      for (const line of text) expect(line.trim()).not.toBe('');
+    });
+  });
+
+  it('WebVTT: one cue per cue, notes and header on their lines, no tag but the writer’s <v>', () => {
+    const transcript = timedHostileTranscript();
+    const [header, ...blocks] = writeVtt(transcript).trimEnd().split('\n\n');
+    expect(header!.split('\n')).toHaveLength(2); // WEBVTT - title, Language: …
+    const cues = blocks.filter((block) => !block.startsWith('NOTE '));
+    expect(cues).toHaveLength(vttCues(transcript));
+    expect(blocks.length - cues.length).toBe(transcript.notes.length);
+    for (const block of blocks) {
+      const lines = block.split(/\r\n?|\n/);
+      if (block.startsWith('NOTE ')) expect(lines).toHaveLength(1);
+      else expect(lines[0]).toMatch(/^\d\d:\d\d:\d\d\.\d{3} --> \d\d:\d\d:\d\d\.\d{3}$/);
+      const body = block.startsWith('NOTE ') ? lines : lines.slice(1);
+      for (const line of body) {
+        expect(line.trim()).not.toBe('');
+        expect(line).not.toContain('-->');
+        if (!block.startsWith('NOTE ')) expect(line.replace(/^<v [^<>]*>/, '')).not.toMatch(/</);
+      }
+    }
+  });
+
+  it('DOCX: only the document’s own XML elements, no character XML forbids, the text escaped', async () => {
+    const transcript = hostileTranscript();
+    transcript.turns[0]!.content.push({ type: 'text', text: ' bell\u0007 nul\u0000 vt\u000b ff\u000c' });
+    transcript.metadata.title = `${transcript.metadata.title}\u0001`;
+    const entries = readZipEntries(await writeDocx(transcript, { approvedBy: `${hostile[0]}\u0002` }));
+    for (const name of ['word/document.xml', 'docProps/core.xml']) {
+      const xml = entries.get(name) ?? '';
+      // eslint-disable-next-line no-control-regex -- the point: XML 1.0 forbids these characters
+      expect(xml).not.toMatch(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/);
+      for (const [tag] of xml.matchAll(/<[^>]*>/g)) expect(tag).toMatch(/^<(?:\?xml |\/?[a-zA-Z]+:[a-zA-Z]+[\s/>])/);
+    }
+    const text = decodeHTML((entries.get('word/document.xml') ?? '').replace(/<[^>]*>/g, ''));
+    for (const value of hostile.filter((entry) => !/[\r\n\t]/.test(entry))) expect(text).toContain(value);
+    expect(text).toContain('bell nul vt ff');
   });
 });

@@ -15,6 +15,11 @@ export interface SubtitleCue {
   lines: string[];
 }
 
+/** A value written on one caption line: a line ending inside it would end the cue (a blank line) or forge one. */
+export function toSingleLine(text: string): string {
+  return text.replace(/\r\n?|\n/g, ' ');
+}
+
 /** Refuses subtitles for a transcript that cannot be timed, telling the person what to do instead. */
 export function assertTimed(transcript: Transcript, formatName: string): void {
   const untimed = transcript.turns.filter((turn) => turn.start === null || turn.end === null).length;
@@ -44,11 +49,12 @@ function wrapWords(words: readonly string[]): string[] {
 export function splitIntoCues(transcript: Transcript, prefix: (turn: Turn) => string): SubtitleCue[] {
   const cues: SubtitleCue[] = [];
   for (const turn of transcript.turns) {
+    // A lone "\r" is a line ending to caption readers too; it breaks the paragraph like "\n".
     const paragraphs = turnPlainText(turn)
-      .split('\n')
+      .split(/\r\n?|\n/)
       .map((paragraph) => paragraph.split(' ').filter((word) => word !== ''))
       .filter((words) => words.length > 0);
-    const lead = prefix(turn);
+    const lead = toSingleLine(prefix(turn));
     if (lead !== '' && paragraphs[0]) paragraphs[0].unshift(lead);
     const chunks = paragraphs.flatMap((words) => {
       const lines = wrapWords(words);

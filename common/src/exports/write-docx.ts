@@ -7,8 +7,13 @@ import { fixZipDates } from './fix-zip-dates.ts';
 
 const w3cDateTime = /^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2}))?$/;
 
+// XML 1.0 has no way to write these, even escaped: a file holding one will not open in Word.
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const notXmlCharacters = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g;
+
+/** Text as XML character data or attribute value: characters XML forbids dropped, markup escaped. */
 function escapeXml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+  return text.replace(notXmlCharacters, '').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
 
 /**
