@@ -32,6 +32,18 @@ describe('Verity JSON', () => {
     expect(() => parseTranscript(JSON.stringify(duplicate))).toThrow(/duplicate turn id "t1"/);
   });
 
+  it('refuses ids that are not of the one id shape, saying where', () => {
+    const withTurnId = (id: string) => ({ ...minimal, turns: [{ id, content: [] }] });
+    for (const id of ['<img src=x onerror=alert(1)>', '[x](javascript:alert(1))', '# t1', 't 1', '-t1', 'x'.repeat(65), 't1\n', 'é1']) {
+      expect(() => parseTranscript(JSON.stringify(withTurnId(id)))).toThrow(expect.objectContaining({ code: 'malformed_file', message: expect.stringMatching(/^The Verity transcript is invalid at turns\.0\.id: ".*" is not an id; ids are 1 to 64 letters/) }));
+    }
+    const badSpeaker = { ...minimal, speakers: [{ id: 's<1>', label: 'X', displayName: 'X' }], turns: [] };
+    expect(() => parseTranscript(JSON.stringify(badSpeaker))).toThrow(/invalid at speakers\.0\.id: "s<1>"/);
+    const badNote = { ...minimal, notes: [{ id: 'n_1', text: 'ok' }, { id: 'n`2`', text: 'x' }] };
+    expect(() => parseTranscript(JSON.stringify(badNote))).toThrow(/invalid at notes\.1\.id/);
+    for (const id of ['t1', 'T_2', '0-a', 'a'.repeat(64), '3f2b8c1e-4d5a-4b6c-8d7e-9f0a1b2c3d4e']) expect(parseTranscript(JSON.stringify(withTurnId(id))).turns[0]?.id).toBe(id);
+  });
+
   it('refuses JSON that is broken, foreign or from another schema version', () => {
     expect(() => parseTranscript('{"schema": ')).toThrow(expect.objectContaining({ code: 'malformed_file', message: expect.stringMatching(/^The file is not valid JSON/) }));
     expect(() => parseTranscript('{"name": "x"}')).toThrow(expect.objectContaining({ code: 'unsupported_format' }));
