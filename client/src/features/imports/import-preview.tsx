@@ -1,4 +1,5 @@
 import { turnPlainText, type ImportPreview as Preview } from '@verity/common';
+import { ImportWarnings } from './import-warnings.tsx';
 
 const formatNames: Record<Preview['detectedFormat'], string> = {
   cart: 'CART real-time captioning text',
@@ -8,7 +9,7 @@ const formatNames: Record<Preview['detectedFormat'], string> = {
   json: 'Verity JSON',
 };
 
-/** What the file would import: counts, speakers, suggestions and the first turns, all as plain text. */
+/** What the file would import: counts, what was skipped, speakers, suggestions and the first turns, all as plain text. */
 export function ImportPreview({ preview }: { preview: Preview }) {
   const { summary } = preview;
   const speakerNames = new Map(summary.speakers.map((speaker) => [speaker.id, speaker.displayName]));
@@ -46,6 +47,8 @@ export function ImportPreview({ preview }: { preview: Preview }) {
         </div>
       </dl>
       {events.length > 0 ? <p>Events: {events.map(([label, count]) => `${label} ×${count}`).join(', ')}</p> : null}
+
+      <ImportWarnings warnings={preview.warnings} />
 
       <h2>Speakers</h2>
       <ul className="preview-speakers">
