@@ -20,6 +20,10 @@ export const importRequestSchema = z.object({
 });
 export type ImportRequest = z.infer<typeof importRequestSchema>;
 
+/** The query-string part of an import request (the name travels in the x-file-name header). */
+export const importQuerySchema = importRequestSchema.pick({ format: true, title: true });
+export const importFileNameSchema = importRequestSchema.pick({ fileName: true });
+
 export const importSummarySchema = z.object({
   turnCount: z.number(),
   speakers: z.array(z.object({ id: z.string(), label: z.string(), displayName: z.string(), isGeneric: z.boolean(), turnCount: z.number() })),

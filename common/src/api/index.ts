@@ -7,3 +7,5 @@ export * from './routes.ts';
 export * from './review.schemas.ts';
 export * from './speakers.schemas.ts';
 export * from './history.schemas.ts';
+export * from './params.schemas.ts';
+export * from './exports.schemas.ts';

@@ -1,13 +1,12 @@
 import { writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
-import { z } from 'zod';
-import { AppError, exportFormatIds } from '@verity/common';
+import { AppError, exportFormatIds, exportRequestFormatSchema, versionNumberParam } from '@verity/common';
 import { exportTranscriptFile } from '../exports/export-transcript-file.ts';
 import { isUuid } from '../transcripts/transcript-access.ts';
 import { withDatabase } from './cli-context.ts';
 import { parseOption } from './parse-option.ts';
 
-const versionOptionSchema = z.string().regex(/^\d{1,9}$/, 'must be a version number').transform(Number);
+const versionOptionSchema = versionNumberParam('must be a version number');
 
 /** `export ID --format F [--version N] [-o FILE]`: the same file the web app downloads. */
 export function registerExportCommands(program: Command): void {
@@ -19,10 +18,11 @@ export function registerExportCommands(program: Command): void {
     .option('--version <number>', 'version number (0 is the raw import)')
     .option('-o, --output <file>', 'write here instead of standard output (required for docx)')
     .action(async (transcriptId: string, options: { format: string; version?: string; output?: string }) => {
+      const format = parseOption(exportRequestFormatSchema, options.format, '--format');
       const versionNumber = options.version === undefined ? undefined : parseOption(versionOptionSchema, options.version, '--version');
       const file = await withDatabase(async ({ prisma }) => {
         if (!isUuid(transcriptId) || !(await prisma.transcript.findUnique({ where: { id: transcriptId } }))) throw new AppError('not_found', `No transcript with id ${transcriptId}.`);
-        return exportTranscriptFile({ prisma, transcriptId, format: options.format, versionNumber });
+        return exportTranscriptFile({ prisma, transcriptId, format, versionNumber });
       });
       if (options.output) {
         await writeFile(options.output, file.body);

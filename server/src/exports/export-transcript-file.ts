@@ -1,21 +1,18 @@
 import {
   AppError,
   exportFileName,
-  findExportFormat,
+  exportFormats,
   hashTranscript,
   transcriptSchema,
   writeCorrectionReport,
-  type ExportFormatId,
   type ExportOptions,
+  type ExportRequestFormat,
   type Transcript,
 } from '@verity/common';
 import type { LiveSessions } from '../collab/live-sessions.ts';
 import { readCurrentTranscript } from '../collab/read-current-transcript.ts';
 import type { PrismaClient } from '../db/prisma.ts';
 import { listAttributedChanges } from './list-attributed-changes.ts';
-
-/** What the export endpoint and CLI accept: a writer's id, or `report` for the correction report. */
-export type ExportRequestFormat = ExportFormatId | 'report';
 
 /** A file ready to send or save. */
 export interface ExportedFile {
@@ -44,16 +41,14 @@ export async function exportTranscriptFile(options: {
   prisma: PrismaClient;
   liveSessions?: LiveSessions;
   transcriptId: string;
-  format: string;
+  format: ExportRequestFormat;
   versionNumber?: number;
 }): Promise<ExportedFile> {
-  const { prisma, transcriptId } = options;
-  const isReport = options.format === 'report';
-  const format = isReport ? null : findExportFormat(options.format);
+  const { prisma, transcriptId, format } = options;
   const { title } = await prisma.transcript.findUniqueOrThrow({ where: { id: transcriptId }, select: { title: true } });
   const source = await resolveSource(options);
   const hash = source.options.hash!;
-  if (isReport) {
+  if (format === 'report') {
     const raw = await prisma.transcriptVersion.findUnique({ where: { transcriptId_number: { transcriptId, number: 0 } }, select: { content: true } });
     if (!raw) throw new AppError('not_found', 'This transcript was not imported, so there is no raw version to compare with.');
     const changes = await listAttributedChanges(prisma, { transcriptId, uptoSeq: source.uptoSeq });
@@ -61,10 +56,11 @@ export async function exportTranscriptFile(options: {
     const fileName = exportFileName(title, source.versionNumber, 'markdown').replace(/\.md$/, '.corrections.md');
     return { fileName, mimeType: 'text/markdown; charset=utf-8', body: Buffer.from(report, 'utf8'), versionNumber: source.versionNumber, contentSha256: hash };
   }
-  const written = await format!.write(source.transcript, source.options);
+  const writer = exportFormats[format];
+  const written = await writer.write(source.transcript, source.options);
   return {
-    fileName: exportFileName(title, source.versionNumber, options.format as ExportFormatId),
-    mimeType: format!.mimeType,
+    fileName: exportFileName(title, source.versionNumber, format),
+    mimeType: writer.mimeType,
     body: typeof written === 'string' ? Buffer.from(written, 'utf8') : Buffer.from(written),
     versionNumber: source.versionNumber,
     contentSha256: hash,

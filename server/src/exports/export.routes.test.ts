@@ -200,8 +200,8 @@ describe('GET /api/transcripts/:id/export', () => {
     expect((await outsider.get(`/api/transcripts/${approved.id}/export?format=json`)).status).toBe(404);
     expect((await anonymous.get(`/api/transcripts/${approved.id}/export?format=json`)).status).toBe(401);
     const unknown = await owner.get(`/api/transcripts/${approved.id}/export?format=pdf`);
-    expect(unknown.status).toBe(415);
-    expect(unknown.body.error.message).toMatch(/^Unknown export format "pdf"/);
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.error).toEqual({ code: 'validation_failed', message: expect.stringMatching(/^format: Unknown export format "pdf"; use cart, .* or report\.$/) });
     expect((await owner.get(`/api/transcripts/${approved.id}/export?format=json&version=99`)).status).toBe(404);
     expect((await owner.get(`/api/transcripts/${approved.id}/export?format=json&version=abc`)).status).toBe(400);
     expect((await owner.get(`/api/transcripts/${approved.id}/export`)).status).toBe(400);

@@ -8,7 +8,7 @@ import { isSetupNeeded, setupOwner } from '../accounts/setup-owner.ts';
 import { presentUser } from '../accounts/user.presenter.ts';
 import { clearSessionCookie, currentUser, requireUser, setSessionCookie } from './authentication.ts';
 import type { RouteContext } from './route-context.ts';
-import { validateBody } from './validate.ts';
+import { validate } from './validate.ts';
 
 /** First-run setup, sign-up, sign-in and out, password change. */
 export function authRoutes({ prisma, config }: RouteContext): Router {
@@ -24,25 +24,34 @@ export function authRoutes({ prisma, config }: RouteContext): Router {
     res.json({ needsSetup: await isSetupNeeded(prisma), openSignup: config.isOpenSignup });
   });
 
-  router.post('/setup', validateBody(setupRequestSchema), async (req, res) => {
-    const user = await setupOwner(prisma, req.body);
-    await startSession(req, res, user.id);
-    res.status(201).json({ user: presentUser(user) });
-  });
+  router.post(
+    '/setup',
+    validate({ body: setupRequestSchema }, async ({ body }, req, res) => {
+      const user = await setupOwner(prisma, body);
+      await startSession(req, res, user.id);
+      res.status(201).json({ user: presentUser(user) });
+    }),
+  );
 
-  router.post('/auth/signup', validateBody(signupRequestSchema), async (req, res) => {
-    if (!config.isOpenSignup) throw new AppError('forbidden', 'Sign-up is closed; ask an administrator for an account.');
-    if (await isSetupNeeded(prisma)) throw new AppError('conflict', 'Verity is not set up yet; complete first-run setup instead.');
-    const user = await createUser(prisma, req.body);
-    await startSession(req, res, user.id);
-    res.status(201).json({ user: presentUser(user) });
-  });
+  router.post(
+    '/auth/signup',
+    validate({ body: signupRequestSchema }, async ({ body }, req, res) => {
+      if (!config.isOpenSignup) throw new AppError('forbidden', 'Sign-up is closed; ask an administrator for an account.');
+      if (await isSetupNeeded(prisma)) throw new AppError('conflict', 'Verity is not set up yet; complete first-run setup instead.');
+      const user = await createUser(prisma, body);
+      await startSession(req, res, user.id);
+      res.status(201).json({ user: presentUser(user) });
+    }),
+  );
 
-  router.post('/auth/login', validateBody(loginRequestSchema), async (req, res) => {
-    const user = await authenticate(prisma, { ...req.body, clientAddress: req.ip ?? 'unknown' });
-    await startSession(req, res, user.id);
-    res.json({ user: presentUser(user) });
-  });
+  router.post(
+    '/auth/login',
+    validate({ body: loginRequestSchema }, async ({ body }, req, res) => {
+      const user = await authenticate(prisma, { email: body.email, password: body.password, clientAddress: req.ip ?? 'unknown' });
+      await startSession(req, res, user.id);
+      res.json({ user: presentUser(user) });
+    }),
+  );
 
   router.post('/auth/logout', async (_req, res) => {
     if (res.locals.sessionToken) await deleteSession(prisma, res.locals.sessionToken);
@@ -54,10 +63,15 @@ export function authRoutes({ prisma, config }: RouteContext): Router {
     res.json({ user: presentUser(currentUser(res)) });
   });
 
-  router.post('/auth/password', requireUser, validateBody(changePasswordRequestSchema), async (req, res) => {
-    await changePassword(prisma, { userId: currentUser(res).id, ...req.body, keepSessionToken: res.locals.sessionToken });
-    res.status(204).end();
-  });
+  router.post(
+    '/auth/password',
+    requireUser,
+    validate({ body: changePasswordRequestSchema }, async ({ body }, _req, res) => {
+      const { currentPassword, newPassword } = body;
+      await changePassword(prisma, { userId: currentUser(res).id, currentPassword, newPassword, keepSessionToken: res.locals.sessionToken });
+      res.status(204).end();
+    }),
+  );
 
   return router;
 }

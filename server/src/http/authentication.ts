@@ -1,8 +1,9 @@
 import type { RequestHandler, Response } from 'express';
-import { AppError, type Permission } from '@verity/common';
+import { AppError, transcriptParamsSchema, type Permission } from '@verity/common';
 import { findSession } from '../accounts/sessions.ts';
 import type { PrismaClient } from '../db/prisma.ts';
 import { requireTranscriptAccess } from '../transcripts/transcript-access.ts';
+import { parseParams } from './validate.ts';
 
 export const sessionCookieName = 'verity_session';
 
@@ -33,11 +34,12 @@ export function currentUser(res: Response) {
   return user;
 }
 
-/** Requires a permission on the transcript named by :id; stores the access in res.locals. */
+/** Requires a permission on the transcript named by :id (parsed here, once, to its canonical form); stores the access in res.locals. */
 export function requireTranscript(prisma: PrismaClient, permission: Permission): RequestHandler {
   return async (req, res, next) => {
     const user = currentUser(res);
-    res.locals.access = await requireTranscriptAccess(prisma, { transcriptId: String(req.params.id), userId: user.id, permission });
+    const { id } = parseParams(transcriptParamsSchema, req.params);
+    res.locals.access = await requireTranscriptAccess(prisma, { transcriptId: id, userId: user.id, permission });
     next();
   };
 }

@@ -1,14 +1,9 @@
 import { Router } from 'express';
-import { z } from 'zod';
+import { exportQuerySchema } from '@verity/common';
 import { exportTranscriptFile } from '../exports/export-transcript-file.ts';
 import { currentAccess, requireTranscript, requireUser } from './authentication.ts';
 import type { RouteContext } from './route-context.ts';
-import { parseInput } from './validate.ts';
-
-const exportQuerySchema = z.object({
-  format: z.string().min(1, 'give a format'),
-  version: z.string().regex(/^\d{1,9}$/, 'must be a version number').transform(Number).optional(),
-});
+import { validate } from './validate.ts';
 
 /**
  * GET /api/transcripts/:id/export?format=F[&version=N]: the file as an attachment named by
@@ -17,15 +12,18 @@ const exportQuerySchema = z.object({
 export function exportRoutes({ prisma, liveSessions }: RouteContext): Router {
   const router = Router({ mergeParams: true });
   router.use(requireUser);
-  router.get('/', requireTranscript(prisma, 'export'), async (req, res) => {
-    const query = parseInput(exportQuerySchema, req.query);
-    const file = await exportTranscriptFile({ prisma, liveSessions, transcriptId: currentAccess(res).transcriptId, format: query.format, versionNumber: query.version });
-    res.attachment(file.fileName);
-    res.setHeader('content-type', file.mimeType);
-    res.setHeader('x-verity-sha256', file.contentSha256);
-    if (file.versionNumber !== null) res.setHeader('x-verity-version', String(file.versionNumber));
-    res.setHeader('cache-control', 'no-store');
-    res.send(file.body);
-  });
+  router.get(
+    '/',
+    requireTranscript(prisma, 'export'),
+    validate({ query: exportQuerySchema }, async ({ query }, _req, res) => {
+      const file = await exportTranscriptFile({ prisma, liveSessions, transcriptId: currentAccess(res).transcriptId, format: query.format, versionNumber: query.version });
+      res.attachment(file.fileName);
+      res.setHeader('content-type', file.mimeType);
+      res.setHeader('x-verity-sha256', file.contentSha256);
+      if (file.versionNumber !== null) res.setHeader('x-verity-version', String(file.versionNumber));
+      res.setHeader('cache-control', 'no-store');
+      res.send(file.body);
+    }),
+  );
   return router;
 }

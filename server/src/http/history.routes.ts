@@ -1,5 +1,5 @@
 import { Router, type Response } from 'express';
-import { AppError, compareQuerySchema, createVersionRequestSchema } from '@verity/common';
+import { activityQuerySchema, compareQuerySchema, createVersionRequestSchema, turnParamsSchema, versionParamsSchema } from '@verity/common';
 import { compareVersions } from '../history/compare-versions.ts';
 import { computeBlame } from '../history/compute-blame.ts';
 import { createVersion } from '../history/create-version.ts';
@@ -9,14 +9,7 @@ import { findVersionSummary, listVersions } from '../history/list-versions.ts';
 import { restoreTurn, restoreVersion } from '../history/restore-version.ts';
 import { currentAccess, requireTranscript, requireUser } from './authentication.ts';
 import type { RouteContext } from './route-context.ts';
-import { parseInput, validateBody } from './validate.ts';
-
-/** A version number from the path; anything else names no version. */
-function versionNumber(raw: unknown): number {
-  const text = String(raw);
-  if (!/^\d{1,9}$/.test(text)) throw new AppError('not_found', 'No such version.');
-  return Number(text);
-}
+import { validate } from './validate.ts';
 
 /**
  * History under /api/transcripts/:id: versions (with their content), compare, activity, blame, restore. Members read;
@@ -32,42 +25,63 @@ export function historyRoutes({ prisma, liveSessions }: RouteContext): Router {
     res.json({ versions: await listVersions(prisma, { transcriptId: transcriptId(res) }) });
   });
 
-  router.post('/versions', requireTranscript(prisma, 'correct'), validateBody(createVersionRequestSchema), async (req, res) => {
-    const { userId } = currentAccess(res);
-    const row = await createVersion({ prisma, liveSessions, transcriptId: transcriptId(res), kind: 'named', name: req.body.name, note: req.body.note ?? null, actorId: userId });
-    res.status(201).json({ version: await summaryOf(res, row.number) });
-  });
+  router.post(
+    '/versions',
+    requireTranscript(prisma, 'correct'),
+    validate({ body: createVersionRequestSchema }, async ({ body }, _req, res) => {
+      const { userId } = currentAccess(res);
+      const row = await createVersion({ prisma, liveSessions, transcriptId: transcriptId(res), kind: 'named', name: body.name, note: body.note ?? null, actorId: userId });
+      res.status(201).json({ version: await summaryOf(res, row.number) });
+    }),
+  );
 
-  router.get('/versions/:number', requireTranscript(prisma, 'read'), async (req, res) => {
-    res.json({ version: await getVersion(prisma, { transcriptId: transcriptId(res), number: versionNumber(req.params.number) }) });
-  });
+  router.get(
+    '/versions/:number',
+    requireTranscript(prisma, 'read'),
+    validate({ params: versionParamsSchema }, async ({ params }, _req, res) => {
+      res.json({ version: await getVersion(prisma, { transcriptId: transcriptId(res), number: params.number }) });
+    }),
+  );
 
-  router.get('/compare', requireTranscript(prisma, 'read'), async (req, res) => {
-    const query = parseInput(compareQuerySchema, req.query);
-    res.json(await compareVersions({ prisma, liveSessions, transcriptId: transcriptId(res), from: query.from, to: query.to }));
-  });
+  router.get(
+    '/compare',
+    requireTranscript(prisma, 'read'),
+    validate({ query: compareQuerySchema }, async ({ query }, _req, res) => {
+      res.json(await compareVersions({ prisma, liveSessions, transcriptId: transcriptId(res), from: query.from, to: query.to }));
+    }),
+  );
 
-  router.get('/activity', requireTranscript(prisma, 'read'), async (req, res) => {
-    const before = typeof req.query.before === 'string' && /^\d{1,9}$/.test(req.query.before) ? Number(req.query.before) : undefined;
-    res.json(await listActivity(prisma, { transcriptId: transcriptId(res), beforeSeq: before }));
-  });
+  router.get(
+    '/activity',
+    requireTranscript(prisma, 'read'),
+    validate({ query: activityQuerySchema }, async ({ query }, _req, res) => {
+      res.json(await listActivity(prisma, { transcriptId: transcriptId(res), beforeSeq: query.before }));
+    }),
+  );
 
   router.get('/blame', requireTranscript(prisma, 'read'), async (_req, res) => {
     res.json(await computeBlame(prisma, { transcriptId: transcriptId(res) }));
   });
 
-  router.post('/versions/:number/restore', requireTranscript(prisma, 'correct'), async (req, res) => {
-    const number = versionNumber(req.params.number);
-    const { version, seq } = await restoreVersion({ prisma, liveSessions, transcriptId: transcriptId(res), number, actorId: currentAccess(res).userId });
-    res.json({ version: await summaryOf(res, version.number), seq });
-  });
+  router.post(
+    '/versions/:number/restore',
+    requireTranscript(prisma, 'correct'),
+    validate({ params: versionParamsSchema }, async ({ params }, _req, res) => {
+      const { userId } = currentAccess(res);
+      const { version, seq } = await restoreVersion({ prisma, liveSessions, transcriptId: transcriptId(res), number: params.number, actorId: userId });
+      res.json({ version: await summaryOf(res, version.number), seq });
+    }),
+  );
 
-  router.post('/versions/:number/turns/:turnId/restore', requireTranscript(prisma, 'correct'), async (req, res) => {
-    const number = versionNumber(req.params.number);
-    const { userId } = currentAccess(res);
-    const { version, seq } = await restoreTurn({ prisma, liveSessions, transcriptId: transcriptId(res), number, turnId: String(req.params.turnId), actorId: userId });
-    res.json({ version: await summaryOf(res, version.number), seq });
-  });
+  router.post(
+    '/versions/:number/turns/:turnId/restore',
+    requireTranscript(prisma, 'correct'),
+    validate({ params: turnParamsSchema }, async ({ params }, _req, res) => {
+      const { userId } = currentAccess(res);
+      const { version, seq } = await restoreTurn({ prisma, liveSessions, transcriptId: transcriptId(res), number: params.number, turnId: params.turnId, actorId: userId });
+      res.json({ version: await summaryOf(res, version.number), seq });
+    }),
+  );
 
   return router;
 }

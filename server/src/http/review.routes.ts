@@ -6,7 +6,7 @@ import { sendBack } from '../review/send-back.ts';
 import { submitForReview } from '../review/submit-for-review.ts';
 import { currentAccess, currentUser, requireTranscript, requireUser } from './authentication.ts';
 import type { RouteContext } from './route-context.ts';
-import { validateBody } from './validate.ts';
+import { validate } from './validate.ts';
 
 /**
  * The review workflow under /api/transcripts/:id/review: draft → in_review → approved. Every POST
@@ -21,23 +21,35 @@ export function reviewRoutes({ prisma, liveSessions }: RouteContext): Router {
     res.json(await respond(currentAccess(res).transcriptId));
   });
 
-  router.post('/submit', requireTranscript(prisma, 'submitForReview'), validateBody(submitRequestSchema), async (req, res) => {
-    const { transcriptId } = currentAccess(res);
-    await submitForReview(prisma, { transcriptId, actorId: currentUser(res).id, comment: req.body.comment });
-    res.json(await respond(transcriptId));
-  });
+  router.post(
+    '/submit',
+    requireTranscript(prisma, 'submitForReview'),
+    validate({ body: submitRequestSchema }, async ({ body }, _req, res) => {
+      const { transcriptId } = currentAccess(res);
+      await submitForReview(prisma, { transcriptId, actorId: currentUser(res).id, comment: body.comment });
+      res.json(await respond(transcriptId));
+    }),
+  );
 
-  router.post('/send-back', requireTranscript(prisma, 'approve'), validateBody(sendBackRequestSchema), async (req, res) => {
-    const { transcriptId } = currentAccess(res);
-    await sendBack(prisma, { transcriptId, actorId: currentUser(res).id, comment: req.body.comment });
-    res.json(await respond(transcriptId));
-  });
+  router.post(
+    '/send-back',
+    requireTranscript(prisma, 'approve'),
+    validate({ body: sendBackRequestSchema }, async ({ body }, _req, res) => {
+      const { transcriptId } = currentAccess(res);
+      await sendBack(prisma, { transcriptId, actorId: currentUser(res).id, comment: body.comment });
+      res.json(await respond(transcriptId));
+    }),
+  );
 
-  router.post('/approve', requireTranscript(prisma, 'approve'), validateBody(approveRequestSchema), async (req, res) => {
-    const { transcriptId } = currentAccess(res);
-    await approveTranscript({ prisma, liveSessions, transcriptId, actorId: currentUser(res).id, waiverReason: req.body.waiverReason });
-    res.json(await respond(transcriptId));
-  });
+  router.post(
+    '/approve',
+    requireTranscript(prisma, 'approve'),
+    validate({ body: approveRequestSchema }, async ({ body }, _req, res) => {
+      const { transcriptId } = currentAccess(res);
+      await approveTranscript({ prisma, liveSessions, transcriptId, actorId: currentUser(res).id, waiverReason: body.waiverReason });
+      res.json(await respond(transcriptId));
+    }),
+  );
 
   return router;
 }

@@ -102,6 +102,19 @@ describe('transcripts', () => {
     expect((await clients.owner.get('/api/transcripts/00000000-0000-0000-0000-000000000000')).status).toBe(404);
   });
 
+  it('reads an upper-case id as the same transcript and answers with the canonical id', async () => {
+    const { transcript } = await freshTranscript();
+    const shouted = transcript.id.toUpperCase();
+    const response = await clients.owner.get(`/api/transcripts/${shouted}`);
+    expect(response.status).toBe(200);
+    expect(response.body.transcript.id).toBe(transcript.id);
+    const member = await clients.owner.patch(`/api/transcripts/${shouted}/members/${userIds.editor.toUpperCase()}`, { role: 'viewer' });
+    expect(member.status).toBe(200);
+    expect(member.body.member.userId).toBe(userIds.editor);
+    const badMember = await clients.owner.patch(`/api/transcripts/${transcript.id}/members/not-a-uuid`, { role: 'viewer' });
+    expect(badMember.body).toEqual({ error: { code: 'not_found', message: 'No such member.' } });
+  });
+
   it('rejects an empty title and writes nothing', async () => {
     const before = await db.prisma.transcript.count();
     const response = await clients.owner.post('/api/transcripts', { title: '   ' });

@@ -6,7 +6,7 @@ import { deleteTranscript, renameTranscript } from '../transcripts/manage-transc
 import { presentTranscript } from '../transcripts/transcript.presenter.ts';
 import { currentAccess, currentUser, requireTranscript, requireUser } from './authentication.ts';
 import type { RouteContext } from './route-context.ts';
-import { validateBody } from './validate.ts';
+import { validate } from './validate.ts';
 
 /** Transcripts the signed-in user belongs to. */
 export function transcriptRoutes({ prisma }: RouteContext): Router {
@@ -17,20 +17,27 @@ export function transcriptRoutes({ prisma }: RouteContext): Router {
     res.json({ transcripts: await listTranscripts(prisma, { userId: currentUser(res).id }) });
   });
 
-  router.post('/', validateBody(createTranscriptRequestSchema), async (req, res) => {
-    const transcript = await createTranscript(prisma, { ownerId: currentUser(res).id, title: req.body.title });
-    res.status(201).json({ transcript: presentTranscript(transcript, 'owner') });
-  });
+  router.post(
+    '/',
+    validate({ body: createTranscriptRequestSchema }, async ({ body }, _req, res) => {
+      const transcript = await createTranscript(prisma, { ownerId: currentUser(res).id, title: body.title });
+      res.status(201).json({ transcript: presentTranscript(transcript, 'owner') });
+    }),
+  );
 
   router.get('/:id', requireTranscript(prisma, 'read'), async (_req, res) => {
     const { transcriptId, role } = currentAccess(res);
     res.json({ transcript: await getTranscript(prisma, { transcriptId, role }) });
   });
 
-  router.patch('/:id', requireTranscript(prisma, 'manageTranscript'), validateBody(updateTranscriptRequestSchema), async (req, res) => {
-    const { transcriptId, role } = currentAccess(res);
-    res.json({ transcript: presentTranscript(await renameTranscript(prisma, { transcriptId, title: req.body.title }), role) });
-  });
+  router.patch(
+    '/:id',
+    requireTranscript(prisma, 'manageTranscript'),
+    validate({ body: updateTranscriptRequestSchema }, async ({ body }, _req, res) => {
+      const { transcriptId, role } = currentAccess(res);
+      res.json({ transcript: presentTranscript(await renameTranscript(prisma, { transcriptId, title: body.title }), role) });
+    }),
+  );
 
   router.delete('/:id', requireTranscript(prisma, 'manageTranscript'), async (_req, res) => {
     await deleteTranscript(prisma, { transcriptId: currentAccess(res).transcriptId });
