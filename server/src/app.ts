@@ -11,6 +11,7 @@ import type { Config } from './config.ts';
 import type { PrismaClient } from './db/prisma.ts';
 import { authRoutes } from './http/auth.routes.ts';
 import { loadSession } from './http/authentication.ts';
+import { clientAssetRoutes } from './http/client-assets.ts';
 import { parseCookies } from './http/cookies.ts';
 import { csrfProtection } from './http/csrf.ts';
 import { apiNotFound, errorHandler } from './http/error-handler.ts';
@@ -21,17 +22,19 @@ import { importRoutes } from './http/imports.routes.ts';
 import './http/locals.ts';
 import { invitationRoutes, transcriptInvitationRoutes } from './http/invitations.routes.ts';
 import { memberRoutes } from './http/members.routes.ts';
+import { noStore } from './http/no-store.ts';
 import { reviewRoutes } from './http/review.routes.ts';
 import { speakerRoutes } from './http/speakers.routes.ts';
 import { transcriptRoutes } from './http/transcripts.routes.ts';
 import { createParsePool, type ParsePool } from './imports/parse-pool.ts';
 
 /** The built client, served by the same process so one port is all a user needs. */
-const clientDist = fileURLToPath(new URL('../../client/dist', import.meta.url));
+const defaultClientDist = fileURLToPath(new URL('../../client/dist', import.meta.url));
 
 /** Builds the Express app; start-up (database, listening, realtime) lives in index.ts, so tests use this as-is. */
-export function createApp(options: { prisma: PrismaClient; config: Config; logger: Logger; liveSessions?: LiveSessions; parsePool?: ParsePool }): Express {
+export function createApp(options: { prisma: PrismaClient; config: Config; logger: Logger; liveSessions?: LiveSessions; parsePool?: ParsePool; clientDist?: string }): Express {
   const { prisma, config, logger } = options;
+  const clientDist = options.clientDist ?? defaultClientDist;
   // index.ts shares one registry with realtime; tests get their own.
   const liveSessions = options.liveSessions ?? createLiveSessions(prisma);
   // index.ts closes its pool on shutdown; a test's own pool starts workers only if it imports, and they exit when idle.
@@ -58,9 +61,11 @@ export function createApp(options: { prisma: PrismaClient; config: Config; logge
       contentSecurityPolicy: { directives: { 'upgrade-insecure-requests': config.hasSecureCookies ? [] : null } },
     }),
   );
+  app.use('/healthz', noStore);
   app.use(healthRoutes(context));
 
   const api = express.Router();
+  api.use(noStore);
   api.use(express.json({ limit: '1mb' }));
   api.use(parseCookies);
   api.use(csrfProtection({ isSecure: config.hasSecureCookies }));
@@ -78,11 +83,7 @@ export function createApp(options: { prisma: PrismaClient; config: Config; logge
   api.use(apiNotFound);
   app.use('/api', api);
 
-  if (existsSync(clientDist)) {
-    app.use(express.static(clientDist, { index: false, maxAge: '1h' }));
-    // Client-side routes (/login, /t/:id …) all load the single-page app.
-    app.get(/^(?!\/api\/|\/socket\.io\/).*/, (_req, res) => res.sendFile('index.html', { root: clientDist, maxAge: 0 }));
-  }
+  if (existsSync(clientDist)) app.use(clientAssetRoutes(clientDist));
   app.use(errorHandler);
   return app;
 }
