@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Express } from 'express';
+import { domainEvents } from '../events/domain-events.ts';
 import { createTestDatabase, type TestDatabase } from '../testing/test-database.ts';
 import { buildApp, buildTranscript, buildUser, TestClient } from '../testing/factories.ts';
 
@@ -145,6 +146,25 @@ describe('invitation links', () => {
     expect(await membershipOf(transcript.id, third.user.id)).toBeNull();
     const listed = (await clients.owner.get(`/api/transcripts/${transcript.id}/invitations`)).body.invitations;
     expect(listed.map((link: { uses: number; maxUses: number; state: string }) => [link.uses, link.maxUses, link.state])).toEqual([[2, 2, 'used_up'], [1, 1, 'used_up']]);
+  });
+
+  it('announces a membership it creates or raises (so open connections follow), and nothing else', async () => {
+    const transcript = await freshTranscript();
+    const { token } = await createLink(transcript.id, { role: 'editor', maxUses: 3 });
+    const events: unknown[] = [];
+    const stop = domainEvents.on('membershipChanged', (event) => events.push(event));
+    try {
+      const guest = await newAccount();
+      await guest.client.post(`/api/invitations/${token}/accept`);
+      await clients.viewer.post(`/api/invitations/${token}/accept`);
+      await clients.reviewer.post(`/api/invitations/${token}/accept`);
+      expect(events).toEqual([
+        { transcriptId: transcript.id, userId: guest.user.id, role: 'editor' },
+        { transcriptId: transcript.id, userId: memberIds.viewer, role: 'editor' },
+      ]);
+    } finally {
+      stop();
+    }
   });
 
   it('uses nothing up when a member who already has as much accepts', async () => {

@@ -1,6 +1,7 @@
 import { AppError, roleRank, type Invitation, type Role } from '@verity/common';
 import { hashToken } from '../accounts/sessions.ts';
 import type { Prisma, PrismaClient } from '../db/prisma.ts';
+import { domainEvents } from '../events/domain-events.ts';
 import { invitationState, presentInvitation } from './invitation.presenter.ts';
 
 type Db = PrismaClient | Prisma.TransactionClient;
@@ -21,19 +22,22 @@ export async function previewInvitation(prisma: PrismaClient, options: { token: 
  * racing for its last use are served one after the other and the second is refused.
  */
 export async function acceptInvitation(prisma: PrismaClient, options: { token: string; userId: string }): Promise<{ transcriptId: string; role: Role }> {
-  return prisma.$transaction(async (tx) => {
+  const joined = await prisma.$transaction(async (tx) => {
     await tx.$queryRaw`SELECT 1 AS locked FROM "invitations" WHERE "token_hash" = ${hashToken(options.token)} FOR UPDATE`;
     const row = await findUsableInvitation(tx, options);
     const existing = await findMembership(tx, row.transcriptId, options.userId);
-    if (existing && roleRank(existing.role) >= roleRank(row.role)) return { transcriptId: row.transcriptId, role: existing.role };
+    if (existing && roleRank(existing.role) >= roleRank(row.role)) return { transcriptId: row.transcriptId, role: existing.role, isChanged: false };
     await tx.invitation.update({ where: { id: row.id }, data: { useCount: { increment: 1 } } });
     const membership = await tx.membership.upsert({
       where: { transcriptId_userId: { transcriptId: row.transcriptId, userId: options.userId } },
       create: { transcriptId: row.transcriptId, userId: options.userId, role: row.role },
       update: { role: row.role },
     });
-    return { transcriptId: membership.transcriptId, role: membership.role };
+    return { transcriptId: membership.transcriptId, role: membership.role, isChanged: true };
   });
+  // After the commit: a member who raised their role through a link gets it on their open connections.
+  if (joined.isChanged) domainEvents.emit('membershipChanged', { transcriptId: joined.transcriptId, userId: options.userId, role: joined.role });
+  return { transcriptId: joined.transcriptId, role: joined.role };
 }
 
 /** The link behind a token if it admits this user, or the reason it does not. */
