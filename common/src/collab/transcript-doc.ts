@@ -1,10 +1,10 @@
-import { slateNodesToInsertDelta, yTextToSlateElement } from '@slate-yjs/core';
+import { slateNodesToInsertDelta } from '@slate-yjs/core';
 import * as Y from 'yjs';
 import { speakerSchema, transcriptMetadataSchema } from '../transcript/transcript.schema.ts';
 import type { Speaker, Transcript } from '../transcript/transcript.schema.ts';
 import { blocksToTranscript, transcriptToBlocks } from './transcript-blocks.ts';
-import { contentKey, metadataKey, speakersKey } from './transcript-nodes.ts';
-import type { TranscriptBlock } from './transcript-nodes.ts';
+import { contentKey, elementAttributes, isBlockId, markAttributes, metadataKey, speakersKey } from './transcript-nodes.ts';
+import type { EventElement, TranscriptBlock, TranscriptText } from './transcript-nodes.ts';
 
 /**
  * A new Y.Doc holding the transcript in the live layout (transcript-nodes.ts), written in one
@@ -26,9 +26,65 @@ export function createTranscriptDoc(transcript: Transcript): Y.Doc {
   return doc;
 }
 
-/** The live document's blocks, as @slate-yjs presents them to the editor. */
+/**
+ * The live document's blocks, as @slate-yjs presents them to the editor, read totally: whatever a
+ * stored document holds (one written before the server checked updates), nothing here throws. What
+ * is outside the layout is left out (stray text, foreign embeds, unknown attributes, invalid values
+ * read as null), and ids are made valid and unique (`<id>-<n>`), so the result is a valid transcript.
+ */
 export function readTranscriptBlocks(doc: Y.Doc): TranscriptBlock[] {
-  return yTextToSlateElement(doc.get(contentKey, Y.XmlText)).children as unknown as TranscriptBlock[];
+  const blocks: TranscriptBlock[] = [];
+  const seenIds = new Set<string>();
+  for (const op of doc.get(contentKey, Y.XmlText).toDelta() as { insert: unknown }[]) {
+    if (!(op.insert instanceof Y.XmlText)) continue;
+    const block = readTranscriptBlock(op.insert);
+    if (!block) continue;
+    let id = block.id;
+    for (let n = blocks.length; seenIds.has(id); n++) id = `${block.id}-${n}`;
+    seenIds.add(id);
+    blocks.push(id === block.id ? block : { ...block, id });
+  }
+  return blocks;
+}
+
+/** One block (a Y.XmlText in the root) read totally; null for one that is neither a turn nor a note. */
+export function readTranscriptBlock(block: Y.XmlText): TranscriptBlock | null {
+  const kind = block.getAttribute('type') as unknown;
+  if (kind !== 'turn' && kind !== 'note') return null;
+  const rawId = block.getAttribute('id') as unknown;
+  const id = isBlockId(rawId) ? rawId : 'block';
+  const children: (TranscriptText | EventElement)[] = [];
+  for (const op of block.toDelta() as { insert: unknown; attributes?: Record<string, unknown> }[]) {
+    if (typeof op.insert === 'string') children.push(readLeaf(op.insert, op.attributes));
+    else if (kind === 'turn' && op.insert instanceof Y.XmlText) {
+      const event = readEvent(op.insert);
+      if (event) children.push(event);
+    }
+  }
+  if (children.length === 0) children.push({ text: '' });
+  if (kind === 'note') return { type: 'note', id, children: children as TranscriptText[] };
+  const attribute = (key: 'speakerId' | 'start' | 'end') => {
+    const value = block.getAttribute(key) as unknown;
+    return value !== undefined && elementAttributes.turn[key]!(value) ? value : null;
+  };
+  const start = attribute('start') as number | null;
+  let end = attribute('end') as number | null;
+  if (start !== null && end !== null && end < start) end = null;
+  return { type: 'turn', id, speakerId: attribute('speakerId') as string | null, start, end, children };
+}
+
+function readLeaf(text: string, attributes: Record<string, unknown> = {}): TranscriptText {
+  const leaf: TranscriptText = { text };
+  const { uncertain, isMarkerOnly } = attributes;
+  if (typeof uncertain === 'string' && markAttributes.uncertain!(uncertain)) leaf.uncertain = uncertain;
+  if (isMarkerOnly === true && leaf.uncertain) leaf.isMarkerOnly = true;
+  return leaf;
+}
+
+function readEvent(chip: Y.XmlText): EventElement | null {
+  const { type, label, raw } = chip.getAttributes() as Record<string, unknown>;
+  if (type !== 'event' || !elementAttributes.event.label!(label) || !elementAttributes.event.raw!(raw)) return null;
+  return { type: 'event', label: label as string, raw: raw as string, children: [{ text: '' }] };
 }
 
 /**
@@ -43,6 +99,11 @@ export function readTranscriptDoc(doc: Y.Doc): Transcript {
     if (parsed.success) speakers.push(parsed.data);
   }
   speakers.sort((a, b) => a.id.localeCompare(b.id, 'en', { numeric: true }));
-  const metadata = transcriptMetadataSchema.parse(Object.fromEntries(doc.getMap<unknown>(metadataKey).entries()));
+  // Field by field, so one bad value (stored before updates were checked) costs only that field.
+  const stored = doc.getMap<unknown>(metadataKey);
+  const fields = transcriptMetadataSchema.shape;
+  const metadata = transcriptMetadataSchema.parse(
+    Object.fromEntries(Object.entries(fields).map(([key, field]) => [key, field.safeParse(stored.get(key)).data ?? null])),
+  );
   return blocksToTranscript(readTranscriptBlocks(doc), speakers, metadata);
 }

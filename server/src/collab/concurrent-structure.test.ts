@@ -7,6 +7,7 @@ import { FakeConnectionBuilder, type FakeClient } from './fake-connection.ts';
 import { LiveSession } from './live-session.ts';
 import { MemoryUpdateStore } from './memory-update-store.ts';
 import { normalizeTouchedBlocks } from './normalize-transcript-doc.ts';
+import { checkUpdateLayout } from './check-update-layout.ts';
 
 // The two known hazards of editing one transcript at once, with real @slate-yjs editors on each side:
 // the server cannot prevent them (the client's soft claim does), but it must keep the document valid,
@@ -31,7 +32,7 @@ const seed = transcriptSchema.parse({
 async function open() {
   const store = new MemoryUpdateStore();
   await store.saveCheckpoint(transcriptId, Y.encodeStateAsUpdate(createTranscriptDoc(seed)), 0);
-  const session = await LiveSession.load({ transcriptId, store, normalize: normalizeTouchedBlocks });
+  const session = await LiveSession.load({ transcriptId, store, normalize: normalizeTouchedBlocks, checkUpdate: checkUpdateLayout });
   cleanup.push(() => session.close('server_shutdown'));
   const connect = (userId: string) => {
     const client = new FakeConnectionBuilder(session).withUser(userId).join();

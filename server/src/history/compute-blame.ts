@@ -8,7 +8,8 @@ import type { LogReplay } from './log-replay.ts';
 /**
  * Who last changed each turn (and when), and who introduced each word: the log is replayed with
  * each row's author; every Yjs item carries the client id that created it, and each client id
- * belongs to the user whose row first brought it. A word's author is its first character's.
+ * belongs to its recorded owner (yjs_client_owners: the live session refuses anyone else's structs
+ * under it, so the owner is who wrote them). A word's author is its first character's.
  * Text from the import (the seed) and from the server itself has no author (null).
  */
 export async function computeBlame(prisma: PrismaClient, options: { transcriptId: string }): Promise<BlameResponse> {

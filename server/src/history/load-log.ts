@@ -21,6 +21,12 @@ export async function loadLog(prisma: PrismaClient, transcriptId: string, option
   return rows.map((row) => ({ seq: row.seq, userId: row.userId, createdAt: row.createdAt, update: new Uint8Array(row.update) }));
 }
 
+/** Yjs client id → its recorded owner (null: the server), as the live session recorded them. */
+export async function loadClientOwners(prisma: PrismaClient, transcriptId: string): Promise<Map<number, string | null>> {
+  const rows = await prisma.yjsClientOwner.findMany({ where: { transcriptId }, select: { clientId: true, userId: true } });
+  return new Map(rows.map((row) => [Number(row.clientId), row.userId]));
+}
+
 /**
  * Replays a transcript's whole log (up to `uptoSeq`) from its seed, calling `onRow` after each row
  * with what it changed. The caller owns the returned replay (its final document) and destroys it.
@@ -30,8 +36,8 @@ export async function replayTranscriptLog(
   transcriptId: string,
   options: { uptoSeq?: number; tracksTurns?: boolean; beforeRow?: (row: LogRow, replay: LogReplay) => void; onRow?: (row: LogRow, effect: RowEffect, replay: LogReplay) => void },
 ): Promise<LogReplay> {
-  const [seed, rows] = await Promise.all([loadSeed(prisma, transcriptId), loadLog(prisma, transcriptId, options)]);
-  const replay = new LogReplay(seed, { tracksTurns: options.tracksTurns });
+  const [seed, rows, owners] = await Promise.all([loadSeed(prisma, transcriptId), loadLog(prisma, transcriptId, options), loadClientOwners(prisma, transcriptId)]);
+  const replay = new LogReplay(seed, { tracksTurns: options.tracksTurns, owners });
   for (const row of rows) {
     options.beforeRow?.(row, replay);
     const effect = replay.apply(row);

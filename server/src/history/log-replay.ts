@@ -1,13 +1,12 @@
-import { yTextToSlateElement } from '@slate-yjs/core';
 import * as Y from 'yjs';
 import {
   blocksToTranscript,
   contentKey,
+  readTranscriptBlock,
   speakerSchema,
   speakersKey,
   transcriptMetadataSchema,
   type Speaker,
-  type TranscriptBlock,
   type Turn,
 } from '@verity/common';
 
@@ -29,8 +28,9 @@ const emptyMetadata = transcriptMetadataSchema.parse({});
 
 /**
  * Replays the seed and the log into a fresh document, row by row, reporting which turns and roster
- * entries each row changed, and remembering which user each Yjs client id belongs to (the client that
- * first introduced structs in a row is that row's author; the seed's clients are the import's, null).
+ * entries each row changed, and which user each Yjs client id belongs to: the stored owner
+ * (yjs_client_owners, recorded by the live session when the id was first used); the seed's clients are
+ * the import's (null); only for rows older than that record, the author of the row that introduced it.
  * Costs O(change) per row: only blocks a row touched are re-read.
  */
 export class LogReplay {
@@ -46,11 +46,12 @@ export class LogReplay {
   /** `tracksTurns: false` (blame) reports touched blocks without reading them: much cheaper per row. */
   constructor(
     seed: Uint8Array | null,
-    private readonly options: { tracksTurns?: boolean } = {},
+    private readonly options: { tracksTurns?: boolean; owners?: ReadonlyMap<number, string | null> } = {},
   ) {
     this.root = this.doc.get(contentKey, Y.XmlText);
+    for (const [client, userId] of options.owners ?? []) this.clientUsers.set(client, userId);
     if (seed) {
-      for (const client of Y.parseUpdateMeta(seed).to.keys()) this.clientUsers.set(client, null);
+      for (const client of Y.parseUpdateMeta(seed).to.keys()) if (!this.clientUsers.has(client)) this.clientUsers.set(client, null);
       Y.applyUpdate(this.doc, seed);
     }
     if (options.tracksTurns !== false) for (const block of this.blocks()) this.remember(block);
@@ -155,8 +156,8 @@ export class LogReplay {
 
   /** The block as a Turn; speaker ids are kept whatever the roster says (the roster may be mid-change). */
   private readTurn(block: Y.XmlText): Turn | null {
-    const element = yTextToSlateElement(block) as unknown as TranscriptBlock;
-    if (element.type !== 'turn' || typeof element.id !== 'string') return null;
+    const element = readTranscriptBlock(block);
+    if (element?.type !== 'turn') return null;
     const roster = element.speakerId ? [{ id: element.speakerId, label: '', displayName: '', role: null, affiliation: null, isGeneric: false }] : [];
     return blocksToTranscript([element], roster, emptyMetadata).turns[0] ?? null;
   }
