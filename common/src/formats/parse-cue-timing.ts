@@ -11,10 +11,18 @@ export function parseCueTimestamp(value: string): number | null {
   return Number(hours) * 3600 + Number(minutes) * 60 + Number(seconds) + Number(fraction.padEnd(3, '0')) / 1000;
 }
 
-/** A piece of a line for a warning: cut short, so a 1 MB line never becomes a 1 MB message. */
+// Control and bidi-override characters from the file must not reach a terminal (CLI stderr) or reorder the
+// preview's text; a backtick would end the quote early.
+function isUnsafeInWarning(code: number): boolean {
+  return code < 0x20 || (code >= 0x7f && code <= 0x9f) || code === 0x60 || code === 0x61c || code === 0x200e || code === 0x200f || (code >= 0x202a && code <= 0x202e) || (code >= 0x2066 && code <= 0x2069);
+}
+
+/** A piece of a line for a warning: cut short (a 1 MB line never becomes a 1 MB message) and made inert. */
 export function quoteForWarning(text: string): string {
-  const short = text.length > 40 ? `${text.slice(0, 40)}…` : text;
-  return `\`${short}\``;
+  let short = text.length > 40 ? text.slice(0, 40) : text;
+  if (/[\ud800-\udbff]$/.test(short)) short = short.slice(0, -1);
+  const inert = Array.from(short, (char) => (isUnsafeInWarning(char.charCodeAt(0)) ? '\uFFFD' : char)).join('');
+  return `\`${inert}${short.length < text.length ? '…' : ''}\``;
 }
 
 function invalidTime(token: string, hint: string | null): { failure: string } {

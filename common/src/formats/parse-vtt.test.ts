@@ -175,3 +175,11 @@ describe('WebVTT: what refuses the whole file', () => {
     expect(() => parseTranscript(junk)).toThrow(expect.objectContaining({ code: 'binary_file' }));
   });
 });
+
+describe('WebVTT: warnings quote the file safely', () => {
+  it('cuts long quotes and neutralises control, bidi and backtick characters', () => {
+    const { warnings } = readVtt(file(cue(`\u001b[31m\u202e${'x'.repeat(100)} --> 00:02.000`, 'a'), cue('00:03.000 --> 00:04.000', 'Ok.')));
+    expect(warnings).toEqual([`line 3: timing \`\uFFFD[31m\uFFFD${'x'.repeat(34)}…\` is not a valid time; the cue was skipped`]);
+    expect(readVtt(file('a`b\n', cue('00:03.000 --> 00:04.000', 'Ok.'))).warnings).toEqual(['line 3: `a\uFFFDb` is not followed by a cue timing; the block was skipped']);
+  });
+});
