@@ -23,6 +23,7 @@ const envSchema = z.object({
   VERITY_AUTO_VERSION_IDLE_MINUTES: z.coerce.number().positive().default(3),
   VERITY_AUTO_VERSION_MAX_MINUTES: z.coerce.number().positive().default(30),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  LOG_FORMAT: z.enum(['auto', 'pretty', 'json']).default('auto'),
 });
 
 /** Verity's configuration, read once from the environment at start-up. */
@@ -44,6 +45,8 @@ export interface Config {
   importParseWorkers: number;
   isBehindProxy: boolean;
   logLevel: string;
+  /** `auto`: readable lines on a terminal, JSON lines otherwise (pipes, files, Docker, log collectors). */
+  logFormat: 'auto' | 'pretty' | 'json';
   /** An automatic version is taken after this long without edits… */
   autoVersionIdleMs: number;
   /** …and at least this often during continuous editing. */
@@ -77,6 +80,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     importParseWorkers: e.VERITY_IMPORT_PARSE_WORKERS,
     isBehindProxy: e.VERITY_TRUST_PROXY,
     logLevel: e.LOG_LEVEL,
+    logFormat: e.LOG_FORMAT,
     autoVersionIdleMs: e.VERITY_AUTO_VERSION_IDLE_MINUTES * 60_000,
     autoVersionMaxMs: e.VERITY_AUTO_VERSION_MAX_MINUTES * 60_000,
   };

@@ -12,7 +12,7 @@ import { attachRealtime } from './realtime/attach-realtime.ts';
 /** Starts Verity: configuration, database (embedded unless DATABASE_URL), HTTP, live editing, and a clean shutdown. */
 async function main(): Promise<void> {
   const config = loadConfig();
-  const logger = createLogger({ level: config.logLevel });
+  const logger = createLogger({ level: config.logLevel, format: config.logFormat });
   logger.info(config.databaseUrl ? 'using DATABASE_URL' : `starting embedded PostgreSQL in ${config.dataDir}`);
   const database = await openDatabase(config, (line) => logger.debug({ postgres: line.trim() }));
   // One registry for HTTP and sockets: speaker changes made over HTTP reach everyone editing.
