@@ -5,7 +5,8 @@
 //
 //   npm run bench:live                                  N = 10, 50, 100, 200, then 20 transcripts × 10 editors
 //   npm run bench:live -- --editors=100 --seconds=10 --rooms=none      a quick run
-//   BENCH_EDITORS, BENCH_SECONDS, BENCH_ROOMS (e.g. 20x10 or none), BENCH_DRAIN_SECONDS do the same.
+//   BENCH_EDITORS, BENCH_SECONDS, BENCH_ROOMS (e.g. 20x10 or none), BENCH_DRAIN_SECONDS do the same;
+//   --profile=dir (BENCH_PROFILE) writes the server's CPU profile (.cpuprofile) into dir.
 //
 // Clients are deliberately light: raw y-protocols frames over socket.io-client, no Slate and no Y.Doc per
 // editor. One Y.Doc per transcript holds the state; an editor's keystroke is a local insert at the end of its
@@ -413,7 +414,9 @@ async function main(): Promise<void> {
   chmodSync(dataDir, 0o755);
   const [port, dbPort] = [await freePort(), await freePort()];
   const baseUrl = `http://127.0.0.1:${port}`;
-  const server = spawn(process.execPath, ['--import', 'tsx', 'server/src/index.ts'], {
+  // BENCH_PROFILE=dir (or --profile=dir) writes the server's CPU profile there when it stops.
+  const profileDir = process.argv.find((arg) => arg.startsWith('--profile='))?.split('=')[1] ?? process.env.BENCH_PROFILE;
+  const server = spawn(process.execPath, [...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(profileDir)}`] : []), '--import', 'tsx', 'server/src/index.ts'], {
     cwd: repoRoot,
     detached: true,
     stdio: ['ignore', 'ignore', 'inherit'],

@@ -114,3 +114,21 @@ describe('LiveSession broadcast through transport groups', () => {
     expect(room.sends).toHaveLength(1);
   });
 });
+
+describe('LiveSession broadcast with many connections', () => {
+  it('merges the updates of one short window into one frame per connection, after acknowledging each', async () => {
+    const session = await openSession();
+    const connections = Array.from({ length: 10 }, (_v, k) => new FakeConnection(`c${k}`, `user-${k}`, true));
+    for (const connection of connections) session.join(connection);
+    const results = await Promise.all(['x', 'y', 'z'].map((text, k) => session.receive(connections[k]!, keystroke(text))));
+    expect(results.map((result) => result.kind)).toEqual(['accepted', 'accepted', 'accepted']);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    for (const connection of connections) {
+      const updates = updatesIn(connection);
+      expect(updates).toHaveLength(1);
+      const doc = new Y.Doc();
+      if (updates[0]!.kind === 'update') Y.applyUpdate(doc, updates[0]!.update);
+      expect([...doc.getText('body').toString()].sort().join('')).toBe('xyz');
+    }
+  });
+});

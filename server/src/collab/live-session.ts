@@ -1,7 +1,8 @@
 import * as Y from 'yjs';
-import { encodeSyncStep1Frame, encodeSyncStep2Frame, encodeUpdateFrame } from '@verity/common';
+import { encodeSyncStep1Frame, encodeSyncStep2Frame } from '@verity/common';
 import { checkUpdateIntegrity } from './check-update-layout.ts';
 import { ClientOwners } from './client-owners.ts';
+import { CoalescedBroadcast } from './coalesced-broadcast.ts';
 import type { Connection, ConnectionGroup, DisconnectReason } from './connection.ts';
 import { DecodedUpdate } from './decoded-update.ts';
 import { isKnownUpdate } from './known-update.ts';
@@ -48,6 +49,8 @@ export class LiveSession {
   /** Who may write under which Yjs client id (the server's own doc has one of its own). */
   private readonly owners: ClientOwners;
   private readonly members = new Map<string, Connection>();
+  /** Accepted updates on their way out, merged over a short window when many connections are joined. */
+  private readonly outgoing = new CoalescedBroadcast((message, except) => this.broadcast(message, except), () => this.members.size);
   /** Members reached through a transport fan-out, by group key (see broadcast). */
   private readonly groups = new Map<string, { group: ConnectionGroup; members: Set<Connection> }>();
   private queue: Promise<unknown> = Promise.resolve();
@@ -62,7 +65,9 @@ export class LiveSession {
   static async load(options: LiveSessionOptions): Promise<LiveSession> {
     const owners = await options.store.loadClientOwners(options.transcriptId);
     const current = await loadCurrentDoc(options.store, options.transcriptId);
-    return new LiveSession(options, { ...current, owners });
+    const session = new LiveSession(options, { ...current, owners });
+    if (options.repairOnLoad) await session.repairStoredDoc(options.repairOnLoad);
+    return session;
   }
 
   private constructor(options: LiveSessionOptions, loaded: LoadedState) {
@@ -180,6 +185,7 @@ export class LiveSession {
   }
 
   private async shutDown(reason: DisconnectReason): Promise<void> {
+    this.outgoing.flush();
     for (const connection of [...this.members.values()]) {
       connection.close(reason);
       this.leave(connection);
@@ -223,6 +229,24 @@ export class LiveSession {
     }
   }
 
+  /** The load-time repair (LiveSessionOptions.repairOnLoad), stored as the server's change; nobody has joined yet. */
+  private async repairStoredDoc(repair: (doc: Y.Doc) => boolean): Promise<void> {
+    const changes: Uint8Array[] = [];
+    const capture = (update: Uint8Array) => changes.push(update);
+    this.doc.on('update', capture);
+    try {
+      this.doc.transact(() => repair(this.doc), normalizeOrigin);
+    } finally {
+      this.doc.off('update', capture);
+    }
+    if (changes.length === 0) return;
+    const claim = this.owners.check(systemUserId, [this.doc.clientID]);
+    const claims = claim.ok ? claim.claims : [];
+    // A failed store fails the load: the next join loads (and repairs) afresh.
+    if ((await this.append(systemUserId, Y.mergeUpdates(changes), claims)) === null) throw new Error('the repaired document could not be saved');
+    this.owners.commit(systemUserId, claims);
+  }
+
   private handleUpdate(connection: Connection, update: Uint8Array): Promise<ReceiveResult> {
     return this.acceptUpdate(connection.userId, update, connection);
   }
@@ -250,7 +274,7 @@ export class LiveSession {
     if (seq === null) return reject('store_failed', 'the update could not be saved', 'store_failed');
     this.owners.commit(userId, claim.claims);
     Y.applyUpdate(this.doc, diff, origin ?? 'server');
-    this.broadcast(encodeUpdateFrame(diff), origin);
+    this.outgoing.push(diff, origin);
     this.events.emit('updateAccepted', { transcriptId: this.transcriptId, userId, seq, byteLength: diff.byteLength });
     await this.runNormalize();
     this.maybeCheckpoint();
@@ -293,7 +317,7 @@ export class LiveSession {
       return;
     }
     this.owners.commit(systemUserId, claims);
-    this.broadcast(encodeUpdateFrame(update), null);
+    this.outgoing.push(update, null);
     this.events.emit('updateAccepted', {
       transcriptId: this.transcriptId,
       userId: systemUserId,
