@@ -13,11 +13,11 @@ function WarningMessage({ message }: { message: string }) {
 export function ImportWarnings({ warnings }: { warnings: readonly ImportWarning[] }) {
   if (warnings.length === 0) return null;
   return (
-    <section className="import-warnings" data-testid="import-warnings" aria-label="Skipped while reading">
-      <h2>Skipped while reading the file</h2>
+    <section className="import-warnings" data-testid="import-warnings" aria-label="Skipped or changed while reading">
+      <h2>Skipped or changed while reading the file</h2>
       <p>
         {warnings.length === 1 ? 'One part' : `${warnings.length} parts`} of the file could not be read as written. Importing keeps
-        everything else as previewed; to keep these too, fix the file and choose it again.
+        everything else as previewed; to keep the skipped parts too, fix the file and choose it again.
       </p>
       <ul className="import-warning-list">
         {warnings.map((warning, index) => (
