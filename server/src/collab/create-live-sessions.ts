@@ -1,13 +1,14 @@
 import type { PrismaClient } from '../db/prisma.ts';
 import { buildSeedState } from './build-seed-state.ts';
 import { checkUpdateLayout } from './check-update-layout.ts';
+import { repairTranscriptLayout } from './repair-transcript-layout.ts';
 import { LiveSessions } from './live-sessions.ts';
 import { normalizeTouchedBlocks } from './normalize-transcript-doc.ts';
 import { PostgresUpdateStore } from './postgres-update-store.ts';
 
 /** The production registry: Postgres-backed sessions seeded from the latest version, with normalization of the blocks each update touched. */
 export function createLiveSessions(prisma: PrismaClient): LiveSessions {
-  return new LiveSessions({ store: createUpdateStore(prisma), normalize: normalizeTouchedBlocks, checkUpdate: checkUpdateLayout });
+  return new LiveSessions({ store: createUpdateStore(prisma), normalize: normalizeTouchedBlocks, checkUpdate: checkUpdateLayout, repairOnLoad: repairTranscriptLayout });
 }
 
 /** The production update store, seeding never-edited transcripts from their latest version. */

@@ -68,4 +68,10 @@ export interface LiveSessionOptions {
   normalize?: NormalizeDoc;
   /** The check every update passes before it is stored (default: checkUpdateIntegrity). */
   checkUpdate?: CheckUpdate;
+  /**
+   * Run once when the session loads, inside one transaction: brings a document stored before updates
+   * were checked back into shape (production: repairTranscriptLayout); returns whether it changed
+   * anything. What it changes is stored as the server's before anyone joins. Default: none.
+   */
+  repairOnLoad?: (doc: Y.Doc) => boolean;
 }

@@ -1,8 +1,11 @@
+import { yTextToSlateElement } from '@slate-yjs/core';
 import * as encoding from 'lib0/encoding';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { contentKey, encodeUpdateFrame, metadataKey, speakersKey, type DocAck } from '@verity/common';
+import { contentKey, encodeUpdateFrame, metadataKey, readTranscriptDoc, speakersKey, type DocAck } from '@verity/common';
 import { computeBlame } from '../history/compute-blame.ts';
+import { buildSeedState } from './build-seed-state.ts';
+import { createUpdateStore } from './create-live-sessions.ts';
 import { buildTranscript, buildUser, TestClient, testPassword } from '../testing/factories.ts';
 import { startLiveTestServer, until, type LiveClient, type LiveTestServer } from '../testing/live-test-server.ts';
 import { createTestDatabase, type TestDatabase } from '../testing/test-database.ts';
@@ -243,5 +246,47 @@ describe('the document stays inside the transcript layout', () => {
       expect(response.status, path).toBe(200);
     }
     expect((await owner.post(`/api/transcripts/${transcript.id}/versions`, { name: 'After the attacks' })).status).toBeLessThan(300);
+  });
+});
+
+describe('a bad document stored before updates were checked', () => {
+  it('is read totally by every reader (which write nothing), and repaired when a live session opens it', async () => {
+    const { alice, transcript } = await setUp();
+    // Written straight into the store, the way the unchecked server used to accept it.
+    const store = createUpdateStore(db.prisma);
+    const seed = await buildSeedState(db.prisma, transcript.id);
+    await store.saveCheckpoint(transcript.id, seed, 0);
+    const bad = new Y.Doc();
+    Y.applyUpdate(bad, seed);
+    const before = Y.encodeStateVector(bad);
+    bad.transact(() => {
+      for (const [, attack] of attacks) attack(bad);
+      firstBlock(bad).insert(0, 'Kept words. ');
+    });
+    await store.append({ transcriptId: transcript.id, userId: alice.id, update: Y.encodeStateAsUpdate(bad, before) });
+    expect(() => yTextToSlateElement(bad.get(contentKey, Y.XmlText))).toThrow('toDelta is not a function');
+    const stored = await rowCount(transcript.id);
+
+    const owner = await new TestClient(server.app).signIn(alice.email, testPassword);
+    for (const path of ['', '/review', '/speakers', '/export?format=text', '/export?format=json', '/blame', '/activity', '/versions']) {
+      const response = await owner.get(`/api/transcripts/${transcript.id}${path}`);
+      expect(response.status, path).toBe(200);
+    }
+    expect(await rowCount(transcript.id)).toBe(stored);
+    const version = await owner.post(`/api/transcripts/${transcript.id}/versions`, { name: 'Bricked?' });
+    expect(version.status).toBeLessThan(300);
+    expect((await owner.get(`/api/transcripts/${transcript.id}/compare?from=1`)).status).toBeLessThan(500);
+
+    // Opening it live repairs it (one row by the server) before anyone receives it: the editor's binding converts it.
+    const editor = await server.join(alice.id, transcript.id);
+    expect(() => yTextToSlateElement(editor.doc.get(contentKey, Y.XmlText))).not.toThrow();
+    const repair = await db.prisma.documentUpdate.findFirst({ where: { transcriptId: transcript.id }, orderBy: { seq: 'desc' } });
+    expect(repair).toMatchObject({ seq: stored + 1, userId: null });
+    expect(JSON.stringify(readTranscriptDoc(editor.doc).turns)).toContain('Kept words. ');
+    expect(editor.doc.getMap(metadataKey).get('title')).not.toBe(42);
+    const restore = await owner.post(`/api/transcripts/${transcript.id}/versions/${version.body.version?.number ?? version.body.number}/restore`);
+    expect(restore.status, JSON.stringify(restore.body)).toBe(200);
+    editor.type('Editable. ');
+    await editor.settle();
   });
 });
