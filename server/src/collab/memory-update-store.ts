@@ -23,6 +23,19 @@ export class MemoryUpdateStore implements UpdateStore {
     return { seq };
   }
 
+  /** All or none, like the database's one statement: claims are checked for every row first. */
+  async appendMany(rows: readonly AppendUpdate[]): Promise<{ seq: number }[]> {
+    const claimed = new Set<string>();
+    for (const { transcriptId, claims = [] } of rows) {
+      for (const client of claims) {
+        const key = `${transcriptId}:${client}`;
+        if (this.ownersOf(transcriptId).has(client) || claimed.has(key)) throw new Error('a claimed client id already has an owner');
+        claimed.add(key);
+      }
+    }
+    return Promise.all(rows.map((row) => this.append(row)));
+  }
+
   async loadLatest(transcriptId: string): Promise<Checkpoint | null> {
     const checkpoint = this.checkpoints.get(transcriptId);
     return checkpoint ? { state: checkpoint.state.slice(), uptoSeq: checkpoint.uptoSeq } : null;

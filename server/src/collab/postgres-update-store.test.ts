@@ -56,6 +56,31 @@ describe('PostgresUpdateStore', () => {
     expect((await store.loadClientOwners(transcript.id)).get(1)).toBe(user.id);
   });
 
+  it('appends a group in one statement: consecutive seqs in order, each row its author and claims, all or none', async () => {
+    const { user, transcript, store } = await setUp();
+    const other = await buildUser(db.prisma);
+    await store.append({ transcriptId: transcript.id, userId: user.id, update: textUpdate('a') });
+    const group = [
+      { transcriptId: transcript.id, userId: other.id, update: textUpdate('b'), claims: [21] },
+      { transcriptId: transcript.id, userId: systemUserId, update: textUpdate('c') },
+      { transcriptId: transcript.id, userId: user.id, update: textUpdate('d'), claims: [22, 23] },
+    ];
+    expect(await store.appendMany(group)).toEqual([{ seq: 2 }, { seq: 3 }, { seq: 4 }]);
+    const rows = await db.prisma.documentUpdate.findMany({ where: { transcriptId: transcript.id }, orderBy: { seq: 'asc' } });
+    expect(rows.map((row) => [row.seq, row.userId, new Uint8Array(row.update)])).toEqual([
+      [1, user.id, textUpdate('a')],
+      [2, other.id, textUpdate('b')],
+      [3, null, textUpdate('c')],
+      [4, user.id, textUpdate('d')],
+    ]);
+    expect(await store.loadClientOwners(transcript.id)).toEqual(new Map([[21, other.id], [22, user.id], [23, user.id]]));
+    // One claim already held: nothing of the group is stored, and the seq counter does not move.
+    await expect(store.appendMany([{ ...group[1]! }, { transcriptId: transcript.id, userId: user.id, update: textUpdate('e'), claims: [21] }])).rejects.toThrow();
+    expect(await db.prisma.documentUpdate.count({ where: { transcriptId: transcript.id } })).toBe(4);
+    expect(await store.append({ transcriptId: transcript.id, userId: user.id, update: textUpdate('f') })).toEqual({ seq: 5 });
+    await expect(store.appendMany([{ transcriptId: crypto.randomUUID(), userId: user.id, update: textUpdate('g') }])).rejects.toThrow();
+  });
+
   it('gives concurrent appends distinct, gap-free seqs, each committed before it resolves', async () => {
     const { user, transcript, store } = await setUp();
     const seqs = await Promise.all(

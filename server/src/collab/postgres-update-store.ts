@@ -1,4 +1,4 @@
-import type { PrismaClient } from '../db/prisma.ts';
+import { Prisma, type PrismaClient } from '../db/prisma.ts';
 import { systemUserId } from './system-user.ts';
 import type { AppendUpdate, Checkpoint, StoredUpdate, UpdateStore } from './update-store.ts';
 
@@ -46,6 +46,40 @@ export class PostgresUpdateStore implements UpdateStore {
       RETURNING "seq"`;
     if (rows.length !== 1) throw new Error(`transcript ${transcriptId} does not exist`);
     return { seq: rows[0]!.seq };
+  }
+
+  /**
+   * Group commit, one autocommitted statement like `append`: `last_seq` moves by the number of rows
+   * under the transcript row's lock, the rows take the seqs in between in order, and the rows and all
+   * their claims commit together or not at all. One commit (one WAL flush) for the whole group.
+   */
+  async appendMany(rows: readonly AppendUpdate[]): Promise<{ seq: number }[]> {
+    if (rows.length === 0) return [];
+    const transcriptId = rows[0]!.transcriptId;
+    if (rows.some((row) => row.transcriptId !== transcriptId)) throw new Error('appendMany takes the rows of one transcript');
+    const dbUser = (userId: string) => (userId === systemUserId ? null : userId);
+    const values = Prisma.join(rows.map((row, index) => Prisma.sql`(${index + 1}::int, ${dbUser(row.userId)}::uuid, ${Buffer.from(row.update)}::bytea)`));
+    const claims = rows.flatMap((row) => (row.claims ?? []).map((client) => Prisma.sql`(${String(client)}::bigint, ${dbUser(row.userId)}::uuid)`));
+    const claimed =
+      claims.length === 0
+        ? Prisma.empty
+        : Prisma.sql`, claimed AS (
+            INSERT INTO "yjs_client_owners" ("transcript_id", "client_id", "user_id")
+            SELECT ${transcriptId}::uuid, c.client, c.owner FROM (VALUES ${Prisma.join(claims)}) AS c(client, owner)
+            WHERE EXISTS (SELECT 1 FROM next)
+          )`;
+    const stored = await this.prisma.$queryRaw<{ seq: number }[]>`
+      WITH next AS (
+        UPDATE "transcripts" SET "last_seq" = "last_seq" + ${rows.length}::int, "updated_at" = now()
+        WHERE "id" = ${transcriptId}::uuid RETURNING "last_seq"
+      )${claimed}
+      INSERT INTO "document_updates" ("transcript_id", "seq", "user_id", "update")
+      SELECT ${transcriptId}::uuid, next."last_seq" - ${rows.length}::int + r.n, r.user_id, r.update
+      FROM next, (VALUES ${values}) AS r(n, user_id, update)
+      ORDER BY r.n
+      RETURNING "seq"`;
+    if (stored.length !== rows.length) throw new Error(`transcript ${transcriptId} does not exist`);
+    return stored.map((row) => ({ seq: row.seq })).sort((a, b) => a.seq - b.seq);
   }
 
   async loadLatest(transcriptId: string): Promise<Checkpoint | null> {

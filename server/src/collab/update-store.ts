@@ -37,6 +37,11 @@ export interface AppendUpdate {
 export interface UpdateStore {
   /** Durably appends one accepted update and returns its sequence number. */
   append(row: AppendUpdate): Promise<{ seq: number }>;
+  /**
+   * Group commit: appends `rows` (one transcript's, in order) all or none, in one commit, returning
+   * their seqs in order. Optional: without it the session appends row by row.
+   */
+  appendMany?(rows: readonly AppendUpdate[]): Promise<{ seq: number }[]>;
   /** The checkpoint with the highest `uptoSeq`, or null when none was ever saved. */
   loadLatest(transcriptId: string): Promise<Checkpoint | null>;
   /** Log rows after `afterSeq`, ascending by seq. */
