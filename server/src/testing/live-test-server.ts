@@ -59,9 +59,9 @@ export async function startLiveTestServer(prisma: PrismaClient): Promise<LiveTes
   };
 }
 
-/** Polls until `condition` holds (5 s at most). */
-export async function until(condition: () => boolean | Promise<boolean>, what: string): Promise<void> {
-  const deadline = Date.now() + 5_000;
+/** Polls until `condition` holds (5 s at most, unless told otherwise). */
+export async function until(condition: () => boolean | Promise<boolean>, what: string, timeoutMs = 5_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
   while (!(await condition())) {
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
     await new Promise((resolve) => setTimeout(resolve, 20));
@@ -87,7 +87,7 @@ export class LiveClient {
     socket.on('doc', ({ frame }) => this.receive(new Uint8Array(frame)));
     socket.on('closed', (event) => this.closed.push(event));
     this.doc.on('update', (update: Uint8Array, origin: unknown) => {
-      if (origin !== 'remote') this.pending.push(this.send(encodeUpdateFrame(update)));
+      if (origin !== 'remote') this.track(this.send(encodeUpdateFrame(update)));
     });
   }
 
@@ -168,7 +168,13 @@ export class LiveClient {
     const reply = encoding.createEncoder();
     encoding.writeVarUint(reply, frameType.sync);
     syncProtocol.readSyncMessage(decoder, reply, this.doc, 'remote');
-    if (encoding.length(reply) > 1) this.pending.push(this.send(encoding.toUint8Array(reply)));
+    if (encoding.length(reply) > 1) this.track(this.send(encoding.toUint8Array(reply)));
+  }
+
+  /** Keeps an ack for settle(); a socket closed before it came is reported there, not as an unhandled rejection. */
+  private track(ack: Promise<DocAck>): void {
+    ack.catch(() => undefined);
+    this.pending.push(ack);
   }
 }
 
