@@ -62,7 +62,11 @@ export class LiveTranscriptProvider {
   private serverStateVector: Uint8Array | null = null;
   private isDestroyed = false;
 
-  constructor(readonly transcriptId: string, options: LiveTranscriptProviderOptions = {}) {
+  /** Canonical (lower-case), as the server spells it in every event it sends. */
+  readonly transcriptId: string;
+
+  constructor(transcriptId: string, options: LiveTranscriptProviderOptions = {}) {
+    this.transcriptId = transcriptId.toLowerCase();
     this.socket = options.createSocket?.() ?? io({ withCredentials: true, autoConnect: false });
     this.socket.on('connect', this.handleConnect);
     this.socket.on('disconnect', this.handleDisconnect);

@@ -25,7 +25,17 @@ export const closeReasons = ['forbidden', 'not_found', 'session_closed', 'malfor
 export const closeReasonSchema = z.enum(closeReasons);
 export type CloseReason = z.infer<typeof closeReasonSchema>;
 
-export const joinRequestSchema = z.object({ transcriptId: z.string().min(1).max(100) });
+/**
+ * A transcript id as a socket payload carries it, in canonical (lower-case) form: ids are compared as
+ * strings (sessions, rooms, maps), so "ABC…" and "abc…" must not open two live sessions of one transcript.
+ */
+export const liveTranscriptIdSchema = z
+  .string()
+  .min(1)
+  .max(100)
+  .transform((id) => id.toLowerCase());
+
+export const joinRequestSchema = z.object({ transcriptId: liveTranscriptIdSchema });
 export type JoinRequest = z.infer<typeof joinRequestSchema>;
 
 /**
@@ -42,14 +52,14 @@ const frameBytesSchema = z
 
 /** A `doc` event from a client (validated by the server). */
 export const docFrameSchema = z.object({
-  transcriptId: z.string().min(1).max(100),
+  transcriptId: liveTranscriptIdSchema,
   frame: frameBytesSchema.refine((bytes) => bytes.byteLength > 0 && bytes.byteLength <= maxFrameBytes, 'frame must be 1 byte to 8 MiB'),
 });
 export type DocFrame = z.output<typeof docFrameSchema>;
 
 /** A `doc` event from the server (validated by the client): any size, the server bounds what it stores. */
 export const serverDocFrameSchema = z.object({
-  transcriptId: z.string().min(1).max(100),
+  transcriptId: liveTranscriptIdSchema,
   frame: frameBytesSchema.refine((bytes) => bytes.byteLength > 0, 'frame must not be empty'),
 });
 

@@ -290,3 +290,22 @@ describe('a bad document stored before updates were checked', () => {
     await editor.settle();
   });
 });
+
+describe('one transcript, one session', () => {
+  it('joins an upper-case spelling of the id to the same session, and keeps every acknowledged edit', async () => {
+    const { alice, bob, transcript } = await setUp();
+    const lower = await server.join(alice.id, transcript.id);
+    const upper = await server.join(bob.id, transcript.id.toUpperCase());
+    upper.type('From upper. ');
+    await upper.settle();
+    await until(() => lower.firstTurnText() === 'From upper. ', 'the lower-case client');
+    lower.type('From lower. ');
+    await lower.settle();
+    await until(() => upper.firstTurnText() === 'From lower. From upper. ', 'the upper-case client');
+    lower.socket.disconnect();
+    upper.socket.disconnect();
+    await until(async () => (await server.liveSessions.peek(transcript.id)) === null, 'the session to close');
+    const reopened = await server.join(alice.id, transcript.id);
+    expect(reopened.firstTurnText()).toBe('From lower. From upper. ');
+  });
+});

@@ -50,15 +50,17 @@ export function handleLiveSocket(
     const ack = ackOf<JoinAck>(rawAck);
     const parsed = joinRequestSchema.safeParse(request);
     if (!parsed.success) return ack(fail('bad_request', 'join needs a transcriptId'));
+    // Canonical (lower-case) already: the schema parses it once, so one transcript is one session.
     const { transcriptId } = parsed.data;
     const admission = share.admitJoin();
     if (admission !== 'admit') return overShare(admission, ack, 'joins');
     try {
       const access = await requireTranscriptAccess(context.prisma, { transcriptId, userId, permission: 'read' });
       if (!joined.has(transcriptId)) {
-        const connection = new SocketConnection(socket, transcriptId, userId, access.role, socket.data.displayName);
+        const connection = new SocketConnection(socket, access.transcriptId, userId, access.role, socket.data.displayName);
         // The session sends its handshake frames right away: they reach the client before this ack.
-        const session = await context.liveSessions.join(transcriptId, connection);
+        // Keyed by the authorized id (the membership row's), never by what the client wrote.
+        const session = await context.liveSessions.join(access.transcriptId, connection);
         if (socket.disconnected) return session.leave(connection);
         joined.set(transcriptId, { session, connection });
       }
