@@ -14,7 +14,7 @@ export function InvitationLinkList({ transcriptId, version }: { transcriptId: st
   const query = useApiQuery(`invitation-links:${transcriptId}:${version}`, (signal) => listInvitationLinks(transcriptId, signal));
   return (
     <section className="invitation-links" aria-labelledby="invitation-links-heading">
-      <h3 id="invitation-links-heading">Links</h3>
+      <h3 id="invitation-links-heading">Invitation links</h3>
       {query.status === 'loading' ? <LoadingState label="Loading links…" /> : null}
       {query.status === 'error' ? <ErrorState error={query.error} onRetry={query.reload} /> : null}
       {query.status === 'success' && query.data.length === 0 ? <p className="muted">No invitation links yet.</p> : null}
