@@ -1,7 +1,6 @@
 import express, { Router, type Request } from 'express';
 import { AppError, fileNameHeaderName, importFileNameSchema, importQuerySchema, type ImportRequest } from '@verity/common';
 import { importTranscript } from '../imports/import-transcript.ts';
-import { previewImport } from '../imports/preview-import.ts';
 import { presentTranscript } from '../transcripts/transcript.presenter.ts';
 import { currentUser, requireUser } from './authentication.ts';
 import type { RouteContext } from './route-context.ts';
@@ -25,8 +24,11 @@ function readUpload(req: Request, query: Pick<ImportRequest, 'format' | 'title'>
   return { bytes: new Uint8Array(req.body.buffer, req.body.byteOffset, req.body.byteLength), fileName, format: query.format, title: query.title, maxBytes };
 }
 
-/** Importing transcript files: preview first, then create. Any signed-in user may import and becomes the owner. */
-export function importRoutes({ prisma, config }: RouteContext): Router {
+/**
+ * Importing transcript files: preview first, then create. Any signed-in user may import and becomes the
+ * owner. Files are read in the parse pool, so a slow one costs its sender a 422 and nobody else anything.
+ */
+export function importRoutes({ prisma, config, parsePool }: RouteContext): Router {
   const router = Router();
   // Only these routes take a raw body; over the limit, body-parser answers 413 before anything is parsed.
   const rawFile = express.raw({ type: 'application/octet-stream', limit: config.maxUploadBytes });
@@ -35,8 +37,8 @@ export function importRoutes({ prisma, config }: RouteContext): Router {
   router.post(
     '/preview',
     rawFile,
-    validate({ query: importQuerySchema }, ({ query }, req, res) => {
-      res.json({ preview: previewImport(readUpload(req, query, config.maxUploadBytes)) });
+    validate({ query: importQuerySchema }, async ({ query }, req, res) => {
+      res.json({ preview: await parsePool.preview(readUpload(req, query, config.maxUploadBytes)) });
     }),
   );
 
@@ -44,7 +46,7 @@ export function importRoutes({ prisma, config }: RouteContext): Router {
     '/',
     rawFile,
     validate({ query: importQuerySchema }, async ({ query }, req, res) => {
-      const transcript = await importTranscript(prisma, { ...readUpload(req, query, config.maxUploadBytes), ownerId: currentUser(res).id });
+      const transcript = await importTranscript(prisma, { ...readUpload(req, query, config.maxUploadBytes), ownerId: currentUser(res).id, reader: parsePool });
       res.status(201).json({ transcript: presentTranscript(transcript, 'owner') });
     }),
   );
