@@ -3,7 +3,8 @@ import type { TranscriptMetadata } from '../transcript/transcript.schema.ts';
 const months = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
 const monthNames = months.join('|');
 // "during the Thirteenth Annual Meeting of the IGF in Paris, France, from 12 to 14 November 2018"
-const duringPattern = new RegExp(`during the (.+?) in ([^,]+(?:,\\s*[^,]+?)?),?\\s+(?:from|on)\\s+(\\d{1,2})(?:\\s+(${monthNames}))?(?:\\s+to\\s+(\\d{1,2})\\s+(${monthNames}))?\\s+(\\d{4})`, 'i');
+// Sticky, tried only where the first "during the" begins: from every later one too, a long line was cubic.
+const duringPattern = new RegExp(`during the (.+?) in ([^,]+(?:,\\s*[^,]+?)?),?\\s+(?:from|on)\\s+(\\d{1,2})(?:\\s+(${monthNames}))?(?:\\s+to\\s+(\\d{1,2})\\s+(${monthNames}))?\\s+(\\d{4})`, 'iy');
 // "IGF 2018 - Day 3 - Salle II - WS281 Title"
 const sessionLinePattern = /^(\S.*?\b(?:19|20)\d{2})\s+[-–—‑]\s+(.+)$/;
 
@@ -12,6 +13,13 @@ const sessionLinePattern = /^(\S.*?\b(?:19|20)\d{2})\s+[-–—‑]\s+(.+)$/;
 const maxHeaderLines = 60;
 const maxDuringLineLength = 1_000;
 const maxSessionLineLength = 300;
+
+function matchDuring(line: string): RegExpExecArray | null {
+  const start = /during the /i.exec(line);
+  if (!start || line.length > maxDuringLineLength) return null;
+  duringPattern.lastIndex = start.index;
+  return duringPattern.exec(line);
+}
 
 type HeaderFacts = Pick<TranscriptMetadata, 'title' | 'event' | 'venue' | 'date'>;
 
@@ -33,7 +41,7 @@ export function extractHeaderMetadata(lines: readonly string[]): HeaderFacts {
   let day: number | null = null;
   let range: { start: string; end: string } | null = null;
   for (const line of lines.slice(0, maxHeaderLines)) {
-    const during = line.length <= maxDuringLineLength ? duringPattern.exec(line) : null;
+    const during = matchDuring(line);
     if (during && !range) {
       const [, event = '', where = '', firstDay = '', firstMonth, lastDay, lastMonth, year = ''] = during;
       facts.event = event.trim();
