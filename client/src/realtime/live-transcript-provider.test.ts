@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
 import { decodeFrame, encodeSyncStep1Frame, encodeSyncStep2Frame, type DocAck, type JoinAck } from '@verity/common';
 import { LiveTranscriptProvider, type LiveTranscriptProviderOptions } from './live-transcript-provider.ts';
@@ -61,7 +61,8 @@ class FakeSocket {
     this.fire('doc', { transcriptId, frame });
   }
 
-  private fire(event: string, ...args: unknown[]): void {
+  /** Fires a server event (also used by tests for `role`). */
+  fire(event: string, ...args: unknown[]): void {
     for (const handler of this.handlers.get(event) ?? []) handler(...args);
   }
 }
@@ -194,5 +195,31 @@ describe('LiveTranscriptProvider', () => {
     provider.doc.getText('body').insert(0, 'y');
     socket.docs.splice(0)[0]?.ack({ ok: false, error: { code: 'forbidden', message: 'You may only read this transcript.' } });
     expect(label()).toBe('Not saved: You may only read this transcript.');
+  });
+
+  it('follows a role change pushed while connected, with a notice, and stays connected', () => {
+    const { socket, server, provider } = open();
+    server.acceptJoin();
+    socket.fire('role', { transcriptId, role: 'viewer' });
+    expect(provider.getState()).toMatchObject({ connection: 'live', role: 'viewer', roleNotice: 'You can now only view this transcript.' });
+    socket.fire('role', { transcriptId: 'another', role: 'owner' });
+    socket.fire('role', { transcriptId, role: 'no such role' });
+    expect(provider.getState().role).toBe('viewer');
+    socket.fire('role', { transcriptId, role: 'editor' });
+    expect(provider.getState()).toMatchObject({ role: 'editor', roleNotice: 'You can now edit this transcript.' });
+  });
+
+  it('applies a first sync larger than a client may send, and stops with an error on a frame it cannot read', () => {
+    const { socket, server, provider, text } = open();
+    server.doc.getText('body').insert(0, 'x'.repeat(9 * 1024 * 1024));
+    server.acceptJoin();
+    expect(provider.getState().isSynced).toBe(true);
+    expect(text().length).toBe(9 * 1024 * 1024 + 'server text'.length);
+
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    socket.serverSends(Uint8Array.of(0, 9, 9));
+    expect(logged).toHaveBeenCalled();
+    logged.mockRestore();
+    expect(provider.getState()).toMatchObject({ connection: 'closed', closed: { reason: 'internal', message: expect.stringContaining('could not be read') } });
   });
 });
