@@ -43,14 +43,15 @@ function readMarkers(line: CueLine): Piece {
 }
 
 function splitCueIntoPieces(lines: readonly CueLine[]): Piece[] {
-  const pieces: Piece[] = [];
+  // Words are collected per piece and joined once: re-joining a growing string per line is quadratic.
+  const pieces: { label: Piece['label']; words: string[] }[] = [];
   for (const line of lines) {
     const piece = readMarkers(line);
     const previous = pieces[pieces.length - 1];
-    if (piece.label === undefined && previous) previous.text = previous.text === '' ? piece.text : `${previous.text} ${piece.text}`.trim();
-    else pieces.push(piece);
+    if (piece.label === undefined && previous) previous.words.push(piece.text);
+    else pieces.push({ label: piece.label, words: [piece.text] });
   }
-  return pieces;
+  return pieces.map(({ label, words }) => ({ label, text: words.filter((word) => word !== '').join(' ') }));
 }
 
 /**

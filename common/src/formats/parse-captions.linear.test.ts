@@ -12,11 +12,13 @@ const pathological: [string, 'vtt' | 'srt', (size: number) => string][] = [
   ['an unclosed voice annotation of spaces', 'vtt', (size) => vttCue(`<v ${' '.repeat(size)}`)],
   ['deeply nested spans in a voice', 'vtt', (size) => vttCue(`<v A>${'<i>x'.repeat(size / 4)}`)],
   ['thousands of bare "-->" lines', 'vtt', (size) => `WEBVTT\n\n${'-->\n'.repeat(size / 4)}`],
+  ['one WebVTT cue of many lines', 'vtt', (size) => vttCue('ab\n'.repeat(size / 3))],
   ['a timing line of digits', 'vtt', (size) => `WEBVTT\n\n${'0'.repeat(size)} --> 00:01.000\nx`],
   ['a run of "<" in an SRT cue', 'srt', (size) => srtCue(`x${'<'.repeat(size)}>`)],
   ['a run of "{\\" in an SRT cue', 'srt', (size) => srtCue(`x${'{\\'.repeat(size / 2)}}`)],
   ['an unclosed SRT voice tag of spaces', 'srt', (size) => srtCue(`<v${' '.repeat(size)}`)],
   ['spaces after an SRT arrow', 'srt', (size) => `1\n00:00:01,000 --> ${' '.repeat(size)}x\n`],
+  ['one SRT cue of many lines', 'srt', (size) => srtCue('ab\n'.repeat(size / 3))],
   ['thousands of cue numbers without timings', 'srt', (size) => srtCue(`x\n${'\n1'.repeat(size / 2)}`)],
 ];
 
