@@ -39,8 +39,14 @@ function fastestRun(input: string, format: 'vtt' | 'srt'): number {
 describe('caption parsers take time linear in their input', () => {
   it.each(pathological)('%s', (_name, format, make) => {
     fastestRun(make(10_000), format);
-    const small = fastestRun(make(50_000), format);
-    const large = fastestRun(make(200_000), format);
-    expect(large / Math.max(small, 0.5)).toBeLessThan(10);
-  });
+    // The CPU is shared: a garbage collection or another process can spoil one ratio; quadratic work spoils all three.
+    const ratios: number[] = [];
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const small = fastestRun(make(50_000), format);
+      const large = fastestRun(make(200_000), format);
+      ratios.push(large / Math.max(small, 0.5));
+      if (ratios[attempt]! < 10) break;
+    }
+    expect(Math.min(...ratios)).toBeLessThan(10);
+  }, 60_000);
 });
