@@ -1,7 +1,7 @@
 import { decodeHTML } from 'entities';
-import MarkdownIt, { type MarkdownIt as MarkdownRenderer, type Token } from 'markdown-it';
 import { describe, expect, it } from 'vitest';
 import { transcriptSchema, type Transcript } from '../transcript/transcript.schema.ts';
+import { findUnintendedMarkup, type MarkdownRendererName } from '../testing/find-unintended-markup.ts';
 import { readZipEntries } from '../testing/read-zip-entries.ts';
 import { writeCorrectionReport, type AttributedChange } from './correction-report.ts';
 import { splitIntoCues } from './split-cues.ts';
@@ -77,45 +77,19 @@ function hostileTranscript(): Transcript {
   });
 }
 
-function* walk(tokens: readonly Token[]): Generator<Token> {
-  for (const token of tokens) {
-    yield token;
-    if (token.children) yield* walk(token.children);
-  }
-}
-
-/** The renderers the test uses: plain CommonMark and markdown-it's default (tables, strikethrough), both passing raw HTML. */
-const renderers = { commonmark: new MarkdownIt('commonmark', { html: true }), default: new MarkdownIt('default', { html: true }) };
-
-/**
- * Renders Markdown and checks the HTML holds only elements the writer means: every "<" in the output
- * opens an allowed tag (markdown-it escapes every "<" of text), no attribute but table alignment, no
- * raw HTML but <mark>…</mark>, no link, image or code block. Returns the text a reader sees.
- */
-function renderSafely(markdown: string, allowedTags: readonly string[], renderer: MarkdownRenderer): { html: string; text: string; tags: Map<string, number> } {
-  for (const token of walk(renderer.parse(markdown, {}))) {
-    expect(['link_open', 'image', 'html_block', 'code_block', 'fence', 'hr', 'ordered_list_open', 's_open'], `token ${token.type} in\n${markdown}`).not.toContain(token.type);
-    if (token.type === 'html_inline') expect(['<mark>', '</mark>']).toContain(token.content);
-  }
-  const html = renderer.render(markdown);
-  if (process.env.DEBUG_EXPORT) console.log(markdown, '\n=====\n', html);
-  const tags = new Map<string, number>();
-  for (const match of html.matchAll(/</g)) {
-    const tag = /^<(\/?)([a-z][a-z0-9]*)((?: style="text-align:(?:left|right|center)")?)>/.exec(html.slice(match.index))?.[2];
-    expect(tag, `unexpected markup at …${html.slice(match.index, match.index + 60)}…`).toBeDefined();
-    expect(allowedTags, `tag <${tag}>`).toContain(tag);
-    if (!html.startsWith('</', match.index)) tags.set(tag!, (tags.get(tag!) ?? 0) + 1);
-  }
-  for (const [tag] of html.matchAll(/<[^>]*>/g)) expect(tag).not.toMatch(/href|src|on[a-z]+=|javascript:/i);
-  return { html, text: decodeHTML(html.replace(/<[^>]*>/g, '')), tags };
-}
-
 /** How a value reads once written on one line: line endings become spaces. */
 function asRendered(text: string): string {
   return text.replace(/\r\n?|\n/g, ' ').trim();
 }
 
-describe.each(Object.entries(renderers))('exports rendered by markdown-it (%s, html: true)', (_name, renderer) => {
+/** Renders with markdown-it and expects nothing the writer did not mean. */
+function renderSafely(markdown: string, allowedTags: readonly string[], renderer: MarkdownRendererName) {
+  const rendered = findUnintendedMarkup(markdown, allowedTags, renderer);
+  expect(rendered.problems).toEqual([]);
+  return rendered;
+}
+
+describe.each(['commonmark', 'default'] as const)('exports rendered by markdown-it (%s, html: true)', (renderer) => {
   it('the Markdown export: only the writer’s own elements, every hostile string reads as written', () => {
     const transcript = hostileTranscript();
     const { text, tags } = renderSafely(writeMarkdown(transcript, { approvedBy: hostile[1], approvedAt: hostile[4], hash: hostile[7], version: 3 }), ['h1', 'p', 'strong', 'em', 'ul', 'li', 'blockquote', 'mark'], renderer);
