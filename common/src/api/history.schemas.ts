@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { versionKindSchema } from './imports.schemas.ts';
+import { versionNumberParam } from './params.schemas.ts';
 
 const enc = encodeURIComponent;
 
@@ -62,9 +63,10 @@ export type CreateVersionRequest = z.infer<typeof createVersionRequestSchema>;
 
 export const versionSummaryResponseSchema = z.object({ version: versionSummarySchema });
 
+/** `?from=N&to=M|current`: version numbers parsed like every other (digits only; a blank is not 0). */
 export const compareQuerySchema = z.object({
-  from: z.coerce.number().int().nonnegative(),
-  to: z.union([z.literal('current'), z.coerce.number().int().nonnegative()]).default('current'),
+  from: versionNumberParam('must be a version number'),
+  to: z.union([z.literal('current'), versionNumberParam('must be a version number or current')]).default('current'),
 });
 
 const speakerRefSchema = z.object({ id: z.string().nullable(), name: z.string() });

@@ -8,7 +8,7 @@ import { cleanCart, importAs } from '../testing/review-fixtures.ts';
 import { createTestDatabase, type TestDatabase } from '../testing/test-database.ts';
 
 /** One route of each family; `:name` segments are filled in with real ids (or a bad `%` escape). */
-const routes: { family: string; method: 'get' | 'post' | 'patch'; path: string; isUpload?: boolean }[] = [
+const routes: { family: string; method: 'get' | 'post' | 'patch' | 'delete'; path: string; isUpload?: boolean }[] = [
   { family: 'auth', method: 'post', path: '/api/auth/login' },
   { family: 'auth', method: 'post', path: '/api/setup' },
   { family: 'auth', method: 'post', path: '/api/auth/signup' },
@@ -19,16 +19,24 @@ const routes: { family: string; method: 'get' | 'post' | 'patch'; path: string; 
   { family: 'imports', method: 'post', path: '/api/imports', isUpload: true },
   { family: 'members', method: 'post', path: '/api/transcripts/:id/members' },
   { family: 'members', method: 'patch', path: '/api/transcripts/:id/members/:userId' },
+  { family: 'members', method: 'delete', path: '/api/transcripts/:id/members/:otherUserId' },
   { family: 'invitations', method: 'post', path: '/api/transcripts/:id/invitations' },
+  { family: 'invitations', method: 'get', path: '/api/transcripts/:id/invitations' },
+  { family: 'invitations', method: 'post', path: '/api/transcripts/:id/invitations/:invitationId/revoke' },
+  { family: 'invitations', method: 'get', path: '/api/invitations/:token' },
   { family: 'invitations', method: 'post', path: '/api/invitations/:token/accept' },
   { family: 'review', method: 'post', path: '/api/transcripts/:id/review/submit' },
   { family: 'review', method: 'post', path: '/api/transcripts/:id/review/approve' },
   { family: 'speakers', method: 'post', path: '/api/transcripts/:id/speakers/merge' },
   { family: 'speakers', method: 'patch', path: '/api/transcripts/:id/speakers/:speakerId' },
   { family: 'history', method: 'post', path: '/api/transcripts/:id/versions' },
+  { family: 'history', method: 'get', path: '/api/transcripts/:id/versions/:number' },
   { family: 'history', method: 'post', path: '/api/transcripts/:id/versions/:number/restore' },
+  { family: 'history', method: 'post', path: '/api/transcripts/:id/versions/:number/turns/:turnId/restore' },
+  { family: 'history', method: 'get', path: '/api/transcripts/:id/activity?before=1' },
   { family: 'history', method: 'get', path: '/api/transcripts/:id/compare?from=0' },
   { family: 'export', method: 'get', path: '/api/transcripts/:id/export?format=markdown' },
+  { family: 'transcripts', method: 'delete', path: '/api/transcripts/:otherTranscriptId' },
 ];
 
 const maxUploadBytes = 64 * 1024;
@@ -84,7 +92,20 @@ beforeAll(async () => {
   const transcript = await importAs(db.prisma, { ownerId: owner.id, text: cleanCart, fileName: 'clean.txt', members: [{ userId: member.id, role: 'editor' }] });
   signedIn = await new TestClient(app).signIn(owner.email);
   const speakers = (await signedIn.get(`/api/transcripts/${transcript.id}/speakers`)).body.speakers as { speaker: { id: string } }[];
-  ids = { id: transcript.id, userId: member.id, token: 'no-such-invitation-token', speakerId: speakers[0]!.speaker.id, number: '0' };
+  // Deletions aim at a second transcript and a stranger, so the rows the other routes use stay.
+  const other = await importAs(db.prisma, { ownerId: owner.id, text: cleanCart, fileName: 'other.txt' });
+  const stranger = await buildUser(db.prisma);
+  ids = {
+    id: transcript.id,
+    userId: member.id,
+    otherUserId: stranger.id,
+    otherTranscriptId: other.id,
+    invitationId: '00000000-0000-4000-8000-000000000000',
+    token: 'no-such-invitation-token',
+    speakerId: speakers[0]!.speaker.id,
+    number: '0',
+    turnId: 't1',
+  };
 });
 afterAll(() => db.drop());
 

@@ -2,7 +2,7 @@ import express from 'express';
 import supertest from 'supertest';
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import { z } from 'zod';
-import { AppError, exportQuerySchema, memberParamsSchema, titleSchema } from '@verity/common';
+import { activityQuerySchema, AppError, compareQuerySchema, exportQuerySchema, memberParamsSchema, titleSchema } from '@verity/common';
 import { errorHandler } from './error-handler.ts';
 import { validate, type Input } from './validate.ts';
 
@@ -102,5 +102,24 @@ describe('validate({ body, query, params }, handler)', () => {
     expect(twice.status).toBe(400);
     const badVersion = await appWith(route, 'get').get(`/things/${userId}?format=json&version=1e3`);
     expect(badVersion.body.error.message).toBe('version: must be a version number');
+  });
+
+  it('parses numbers in the query one way: digits only, so a blank, a sign or an exponent is refused, never read as 0', async () => {
+    const compare = validate({ query: compareQuerySchema }, ({ query }, _req, res) => {
+      expectTypeOf(query.to).toEqualTypeOf<number | 'current'>();
+      res.json(query);
+    });
+    expect((await appWith(compare, 'get').get(`/things/${userId}?from=0`)).body).toEqual({ from: 0, to: 'current' });
+    expect((await appWith(compare, 'get').get(`/things/${userId}?from=2&to=7`)).body).toEqual({ from: 2, to: 7 });
+    for (const bad of ['from=', 'from=-1', 'from=1e3', 'from=%201', 'from=0x1', 'from=1&to=now', 'from=1&from=2']) {
+      const response = await appWith(compare, 'get').get(`/things/${userId}?${bad}`);
+      expect(response.status, bad).toBe(400);
+    }
+    const activity = validate({ query: activityQuerySchema }, ({ query }, _req, res) => {
+      res.json({ before: query.before ?? null });
+    });
+    expect((await appWith(activity, 'get').get(`/things/${userId}?before=12`)).body).toEqual({ before: 12 });
+    expect((await appWith(activity, 'get').get(`/things/${userId}`)).body).toEqual({ before: null });
+    expect((await appWith(activity, 'get').get(`/things/${userId}?before=soon`)).status).toBe(400);
   });
 });
