@@ -82,7 +82,7 @@ export class LiveSession {
     this.doc.clientID = this.owners.issue(systemUserId);
     this.headSeq = loaded.lastSeq;
     this.checkpointStartedSeq = loaded.checkpointSeq;
-    this.presence = new SessionAwareness(this.doc, (message, except) => this.broadcast(message, except));
+    this.presence = new SessionAwareness(this.doc, (message, except) => this.broadcast(message, except), (client) => this.owners.ownerOf(client));
   }
 
   /** Seq of the newest stored update the document contains (0 for a never-edited transcript). */

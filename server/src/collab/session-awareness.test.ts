@@ -63,4 +63,14 @@ describe('SessionAwareness', () => {
     expect(presence.awareness.getStates().get(42)).toMatchObject({ x: 3, data: { userId: 'alice' } });
     presence.destroy();
   });
+
+  it('refuses a client id whose document edits belong to another user, before that user arrives', () => {
+    const relayed: Uint8Array[] = [];
+    const presence = new SessionAwareness(new Y.Doc(), (message) => relayed.push(message), (clientId) => (clientId === 77 ? 'bea' : undefined));
+    const mallory = Object.assign(new FakeConnection('c1', 'mallory', true), { displayName: 'Mallory' });
+    expect(presence.apply(mallory, entries({ clientId: 77, clock: 1, state: {} }))).toMatch(/this connection introduced/);
+    const bea = Object.assign(new FakeConnection('c2', 'bea', true), { displayName: 'Bea' });
+    expect(presence.apply(bea, entries({ clientId: 77, clock: 1, state: {} }))).toBeNull();
+    presence.destroy();
+  });
 });

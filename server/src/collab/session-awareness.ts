@@ -16,8 +16,8 @@ export const maxAwarenessClientsPerConnection = 4;
 /**
  * A session's awareness (presence, cursors) with ownership and server-stamped identity. The first
  * connection to announce a client id owns it until it leaves, and the id stays bound to that user for
- * the session's lifetime: nobody else can move, erase or take over someone's cursor, even while they
- * reconnect. Every state is relayed with `data.userId` and `data.name` set by the server from the
+ * the session's lifetime, as are the ids a user's document edits carry: nobody else can move, erase or
+ * take over someone's cursor, even while they reconnect or before they arrive. Every state is relayed with `data.userId` and `data.name` set by the server from the
  * connection's account, so nobody can appear as someone else.
  */
 export class SessionAwareness {
@@ -30,6 +30,8 @@ export class SessionAwareness {
   constructor(
     doc: Y.Doc,
     private readonly broadcast: Broadcast,
+    /** Whose document edits a client id carries (durable, see ClientOwners): nobody else may present under it. */
+    private readonly documentOwnerOf: (clientId: number) => string | undefined = () => undefined,
   ) {
     this.awareness = new awarenessProtocol.Awareness(doc);
     // The server has no cursor of its own; without this every client would see a phantom peer.
@@ -53,7 +55,7 @@ export class SessionAwareness {
     const fresh = new Set<number>();
     for (const { clientId } of entries) {
       const owner = this.owners.get(clientId);
-      const user = this.users.get(clientId);
+      const user = this.users.get(clientId) ?? this.documentOwnerOf(clientId);
       if (clientId === this.awareness.clientID || (owner !== undefined && owner !== connection.id) || (user !== undefined && user !== connection.userId)) {
         return 'awareness may only be set for client ids this connection introduced';
       }
