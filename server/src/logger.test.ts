@@ -33,6 +33,8 @@ describe('createLogger', () => {
     const text = out.text();
     expect(text).toMatch(/^\[\d\d:\d\d:\d\d\] INFO: listening\n\s+port: 3000\n/);
     expect(text).toContain('WARN: sign-in');
+    logger.info({ req: { id: 'r1', method: 'GET', url: '/api/auth/me' }, res: { statusCode: 401 }, responseTime: 20 }, 'request completed');
+    expect(out.text()).toMatch(/INFO: request completed GET \/api\/auth\/me → 401 in 20 ms\n/);
     expect(text).not.toContain('hunter2');
     expect(() => JSON.parse(text.split('\n')[0]!)).toThrow();
   });

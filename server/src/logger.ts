@@ -21,7 +21,9 @@ export function createLogger(options: { level: string; format?: 'auto' | 'pretty
     sync: true,
     colorize: options.destination ? false : undefined,
     translateTime: 'SYS:HH:MM:ss',
-    ignore: 'pid,hostname',
+    // A request is one line a person can scan: "request completed GET /api/auth/me → 401 in 20 ms".
+    messageFormat: '{msg}{if req.method} {req.method} {req.url}{end}{if res.statusCode} → {res.statusCode}{end}{if responseTime} in {responseTime} ms{end}',
+    ignore: 'pid,hostname,req,res,responseTime',
     destination: options.destination ?? 1,
   });
   return pino(settings, pretty);
