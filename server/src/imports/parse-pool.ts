@@ -86,6 +86,8 @@ export function createParsePool({ size, timeoutMs, maxQueued = 16, idleMs = 60_0
       if (slot.job) slot.job.reject(failure);
       // A worker that dies before it is ready would die again: fail what waits instead of respawning forever.
       if (!slot.isReady) for (const job of queue.splice(0)) job.reject(failure);
+      // A worker stopped mid-file is replaced at once, so the next file does not wait for a start-up.
+      else if (slot.job && !isClosed && slots.length < size) spawn();
       dispatch();
     });
   }

@@ -12,6 +12,7 @@ import type { LiveSessions } from '../collab/live-sessions.ts';
 import { createApp } from '../app.ts';
 import { loadConfig } from '../config.ts';
 import type { PrismaClient } from '../db/prisma.ts';
+import type { ParsePool } from '../imports/parse-pool.ts';
 import { createLogger } from '../logger.ts';
 import { attachRealtime, type Realtime } from '../realtime/attach-realtime.ts';
 
@@ -26,11 +27,12 @@ export interface LiveTestServer {
   close(): Promise<void>;
 }
 
-export async function startLiveTestServer(prisma: PrismaClient): Promise<LiveTestServer> {
+/** `parsePool`: the caller's own (which it closes), e.g. with a short time budget. */
+export async function startLiveTestServer(prisma: PrismaClient, options: { parsePool?: ParsePool } = {}): Promise<LiveTestServer> {
   const config = loadConfig({ NODE_ENV: 'test' });
   const logger = createLogger({ level: 'silent' });
   const liveSessions = createLiveSessions(prisma);
-  const app = createApp({ prisma, config, logger, liveSessions });
+  const app = createApp({ prisma, config, logger, liveSessions, parsePool: options.parsePool });
   const server: Server = createServer(app);
   const realtime: Realtime = attachRealtime({ httpServer: server, prisma, config, logger, liveSessions });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
