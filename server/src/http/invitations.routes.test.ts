@@ -122,6 +122,9 @@ describe('invitation links', () => {
     expect(await membershipOf(transcript.id, guest.user.id)).toBeNull();
     expect((await guest.client.post(`/api/invitations/${token}/accept`)).body).toEqual({ transcriptId: transcript.id, role: 'reviewer' });
     expect(await membershipOf(transcript.id, guest.user.id)).toMatchObject({ role: 'reviewer' });
+    // Reopening the (now used) link just says they are in; it grants and uses nothing.
+    expect((await guest.client.get(`/api/invitations/${token}`)).body.invitation).toMatchObject({ memberRole: 'reviewer', uses: 1, maxUses: 1 });
+    expect((await guest.client.post(`/api/invitations/${token}/accept`)).body).toEqual({ transcriptId: transcript.id, role: 'reviewer' });
   });
 
   it('counts uses: a second account cannot use a single-use link, a third cannot use a two-use one', async () => {
