@@ -135,6 +135,11 @@ function MemberItem({ transcriptId, member, canManage, onChanged }: MemberItemPr
           {roleLabels[member.role]}
         </span>
       )}
+      {isConfirmingRemove ? (
+        <p className="field-hint member-error" role="status">
+          Invitation links will not let {member.displayName} back in; you can add them again here by e-mail.
+        </p>
+      ) : null}
       {error ? (
         <p className="field-error member-error" role="alert">
           {error}
