@@ -69,6 +69,9 @@ function malformedKinds(route: (typeof routes)[number]): Malformed[] {
     { kind: 'bad charset', headers: { 'content-type': 'application/json; charset=klingon' }, body: Buffer.from('{}'), status: 415 },
     { kind: 'wrong content type', headers: route.isUpload ? json : { 'content-type': 'text/plain' }, body: Buffer.from(route.isUpload ? '{"a": 1}' : 'hello') },
     { kind: 'no content type', headers: {}, body: Buffer.from('{"title": "x"}') },
+    { kind: 'deeply nested JSON', headers: json, body: Buffer.from(`{"title":${'['.repeat(400_000)}${']'.repeat(400_000)}}`) },
+    { kind: 'JSON that is not an object', headers: json, body: Buffer.from('"just a string"'), status: 400 },
+    { kind: 'prototype keys', headers: json, body: Buffer.from('{"__proto__":{"isAdmin":true},"constructor":{"prototype":{"x":1}},"title":"t"}') },
     { kind: 'oversized JSON', headers: json, body: Buffer.from(JSON.stringify({ title: 'x'.repeat(1_100_000) })), status: 413 },
     { kind: 'gzip bomb', headers: { ...json, 'content-encoding': 'gzip' }, body: gzipSync(JSON.stringify({ title: '0'.repeat(5_000_000) })), status: 413 },
     { kind: 'oversized file', headers: { 'content-type': 'application/octet-stream', 'x-file-name': 'a.txt' }, body: Buffer.alloc(maxUploadBytes + 1, 'a') },
@@ -145,6 +148,7 @@ describe('malformed requests never answer 500', () => {
         }
       }
       expect(failures).toEqual([]);
+      expect(({} as Record<string, unknown>).isAdmin).toBeUndefined();
     });
   }
 
