@@ -5,6 +5,8 @@ export * from './formats/index.ts';
 export * from './collab/transcript-nodes.ts';
 export * from './collab/transcript-blocks.ts';
 export * from './collab/transcript-doc.ts';
+export * from './collab/find-in-transcript.ts';
+export * from './collab/replace-in-doc.ts';
 export * from './realtime/socket-protocol.ts';
 export * from './realtime/frames.ts';
 export * from './exports/index.ts';
