@@ -19,6 +19,8 @@ const maxBucketSize = 16;
 // Labels compared with each new label, at most: the bound that keeps thousands of labels linear.
 const maxCandidates = 16;
 const maxSuggestions = 200;
+// A file with more named speakers than this is no meeting transcript; suggestions stop at the first ones.
+const maxSpeakers = 2_000;
 const minScore = 0.7;
 
 /** Each word and, for words of four letters or more, each one-letter deletion: near words share one. */
@@ -35,11 +37,12 @@ function wordKeys({ tokens }: ComparableLabel): string[] {
 /**
  * Pairs of named (non-generic) speakers whose labels are probably one person, best first. Only labels
  * sharing a word up to a typo are compared (every pair scoring 0.7 or more shares one), so the work
- * grows with the number of speakers, not its square.
+ * grows with the number of speakers, not its square; past 2,000 named speakers it stops growing.
  */
 export function suggestSpeakerMerges(transcript: Pick<Transcript, 'speakers'>): SpeakerMergeSuggestion[] {
   const named = transcript.speakers
     .filter((speaker) => !speaker.isGeneric && speaker.label.length <= maxLabelLength)
+    .slice(0, maxSpeakers)
     .map((speaker) => ({ speaker, label: toComparableLabel(speaker.label) }))
     .filter(({ label }) => label.tokens.length > 0);
   const buckets = new Map<string, number[]>();

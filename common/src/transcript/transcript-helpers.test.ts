@@ -61,5 +61,11 @@ describe('speaker labels', () => {
   it('measures edit distance', () => {
     expect(measureEditDistance('TIENHOVEN', 'TIEHOVEN')).toBe(1);
     expect(measureEditDistance('kitten', 'sitting')).toBe(3);
+    // With a limit, anything further reads as limit + 1 (only the diagonal band is computed).
+    expect(measureEditDistance('kitten', 'sitting', 3)).toBe(3);
+    expect(measureEditDistance('kitten', 'sitting', 2)).toBe(3);
+    expect(measureEditDistance('kitten', 'sitting', 1)).toBe(2);
+    expect(measureEditDistance('TIENHOVEN', 'TIEHOVEN', 1)).toBe(1);
+    expect(measureEditDistance('a'.repeat(5_000), `${'a'.repeat(4_999)}b`, 1)).toBe(1);
   });
 });
