@@ -28,6 +28,9 @@ import { speakerRoutes } from './http/speakers.routes.ts';
 import { transcriptRoutes } from './http/transcripts.routes.ts';
 import { createParsePool, type ParsePool } from './imports/parse-pool.ts';
 
+/** The largest JSON request body: 64 KiB, far above any real request, parsed in a few milliseconds at worst. */
+export const jsonBodyLimitBytes = 64 * 1024;
+
 /** The built client, served by the same process so one port is all a user needs. */
 const defaultClientDist = fileURLToPath(new URL('../../client/dist', import.meta.url));
 
@@ -66,7 +69,8 @@ export function createApp(options: { prisma: PrismaClient; config: Config; logge
 
   const api = express.Router();
   api.use(noStore);
-  api.use(express.json({ limit: '1mb' }));
+  // API bodies are small (titles, comments, roles); the bound keeps parsing hostile JSON (deep nesting, huge arrays) to milliseconds.
+  api.use(express.json({ limit: jsonBodyLimitBytes }));
   api.use(parseCookies);
   api.use(csrfProtection({ isSecure: config.hasSecureCookies }));
   api.use(loadSession(prisma, { ttlMs: config.sessionTtlMs }));

@@ -15,8 +15,8 @@ export type UpdateSpeakerRequest = z.infer<typeof updateSpeakerRequestSchema>;
 
 /** Merge `from` speakers into `into`: their turns are reassigned, they leave the roster. */
 export const mergeSpeakersRequestSchema = z.object({
-  into: z.string().min(1),
-  from: z.array(z.string().min(1)).min(1, 'name at least one speaker to merge'),
+  into: z.string().min(1).max(200),
+  from: z.array(z.string().min(1).max(200)).min(1, 'name at least one speaker to merge').max(1000, 'merge at most 1000 speakers at once'),
 });
 export type MergeSpeakersRequest = z.infer<typeof mergeSpeakersRequestSchema>;
 
