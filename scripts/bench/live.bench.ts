@@ -91,7 +91,7 @@ class HttpClient {
   }
 
   private async request(method: string, url: string, body?: string | Buffer, headers: Record<string, string> = {}): Promise<Response> {
-    const response = await fetch(`${this.baseUrl}${url}`, { method, body, headers: { cookie: this.cookieHeader, ...headers } });
+    const response = await fetch(`${this.baseUrl}${url}`, { method, body: typeof body === 'string' || body === undefined ? body : new Uint8Array(body), headers: { cookie: this.cookieHeader, ...headers } });
     for (const line of response.headers.getSetCookie()) {
       const [pair] = line.split(';');
       const [name, ...value] = pair!.split('=');
@@ -309,7 +309,7 @@ class Bench {
     const socket: ClientSocket = connectSocket(this.baseUrl, { transports: ['websocket'], extraHeaders: { cookie: account.http.cookieHeader }, reconnection: false, forceNew: true });
     this.sockets.push(socket);
     const synced = new Promise<void>((resolve) => {
-      const onFrame = ({ frame }: { frame: ArrayBuffer }) => {
+      const onFrame = ({ frame }: { frame: Uint8Array }) => {
         const update = readSyncUpdate(new Uint8Array(frame));
         if (!update || update.kind !== 1) return;
         onState?.(update.update);

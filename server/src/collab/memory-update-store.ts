@@ -13,7 +13,11 @@ export class MemoryUpdateStore implements UpdateStore {
   /** Every saveCheckpoint call in order, so tests can tell when checkpoints happened. */
   readonly checkpointHistory: { transcriptId: string; uptoSeq: number }[] = [];
 
-  async append({ transcriptId, userId, update, claims = [] }: AppendUpdate): Promise<{ seq: number }> {
+  async append(row: AppendUpdate): Promise<{ seq: number }> {
+    return this.insert(row);
+  }
+
+  private insert({ transcriptId, userId, update, claims = [] }: AppendUpdate): { seq: number } {
     const owners = this.ownersOf(transcriptId);
     if (claims.some((client) => owners.has(client))) throw new Error('a claimed client id already has an owner');
     for (const client of claims) owners.set(client, userId);
@@ -33,7 +37,7 @@ export class MemoryUpdateStore implements UpdateStore {
         claimed.add(key);
       }
     }
-    return Promise.all(rows.map((row) => this.append(row)));
+    return rows.map((row) => this.insert(row));
   }
 
   async loadLatest(transcriptId: string): Promise<Checkpoint | null> {

@@ -31,8 +31,10 @@ export function recordTouchedBlocks(doc: Y.Doc, content: Y.XmlText, speakers: Y.
       : null;
   doc.on('afterTransaction', (transaction: Y.Transaction) => {
     for (const [type, keys] of transaction.changed) {
-      if (type === content) changes.isContentChanged = true;
-      else if (type === speakers) changes.isRosterChanged = true;
+      // Compared as plain objects: Yjs types its changed map with the abstract base type.
+      const changed: unknown = type;
+      if (changed === content) changes.isContentChanged = true;
+      else if (changed === speakers) changes.isRosterChanged = true;
       else if (type instanceof Y.XmlText && type._item?.parent === content && hasAttributeKey(keys)) changes.touched.add(type);
     }
     for (const [client, afterClock] of transaction.afterState) {
