@@ -2,4 +2,5 @@
 export * from './compare-transcripts.ts';
 export * from './version-stats.ts';
 export * from './describe-turn-change.ts';
+export * from './describe-replacements.ts';
 export * from './describe-stats.ts';

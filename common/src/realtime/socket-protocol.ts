@@ -75,6 +75,18 @@ export type DocAck = { ok: true; seq?: number } | ({ ok: false } & ErrorBody);
 export const roleEventSchema = z.object({ transcriptId: z.string().min(1).max(100), role: roleSchema });
 export type RoleEvent = z.infer<typeof roleEventSchema>;
 
+/**
+ * What the server knows about a transcript that just changed, for the panels to show within a second:
+ * `review` (status, workflow log, approvals), `versions` (a version was saved), `members` (the member
+ * list), `recording` (the recording was attached, replaced or detached). Sent to everyone joined to the transcript after the change commits; the panel then reads
+ * it through the HTTP API, which checks access again, so the event itself carries no data.
+ */
+export const liveTopics = ['review', 'versions', 'members', 'recording'] as const;
+export const liveTopicSchema = z.enum(liveTopics);
+export type LiveTopic = z.infer<typeof liveTopicSchema>;
+export const changedEventSchema = z.object({ transcriptId: z.string().min(1).max(100), topics: z.array(liveTopicSchema).min(1).max(liveTopics.length) });
+export type ChangedEvent = z.infer<typeof changedEventSchema>;
+
 /** Events the client sends. */
 export interface ClientToServerEvents {
   join: (request: JoinRequest, ack: (response: JoinAck) => void) => void;
@@ -87,4 +99,5 @@ export interface ServerToClientEvents {
   doc: (frame: DocFrame) => void;
   closed: (event: { transcriptId: string; reason: CloseReason; message: string }) => void;
   role: (event: RoleEvent) => void;
+  changed: (event: ChangedEvent) => void;
 }

@@ -1,4 +1,4 @@
-import type { Role } from '@verity/common';
+import type { LiveTopic, Role } from '@verity/common';
 import { TypedEmitter } from '../collab/typed-emitter.ts';
 
 /**
@@ -16,6 +16,8 @@ export interface DomainEvents {
   sessionEnded: { sessionId: string };
   /** Every session of a user ended except `keptSessionId` (password change keeps the one that made it). */
   userSessionsEnded: { userId: string; keptSessionId: string | null };
+  /** What people looking at the transcript see changed: its review state, its versions (the panels follow). */
+  transcriptChanged: { transcriptId: string; topics: LiveTopic[] };
 }
 
 /** The process's one domain event bus; emit only after the change is committed. */

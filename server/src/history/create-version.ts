@@ -2,6 +2,7 @@ import { compareTranscripts, hashTranscript, transcriptSchema, type VersionKind 
 import type { LiveSessions } from '../collab/live-sessions.ts';
 import { readCurrentTranscript } from '../collab/read-current-transcript.ts';
 import { Prisma, type PrismaClient } from '../db/prisma.ts';
+import { domainEvents } from '../events/domain-events.ts';
 
 /** Kinds recorded even when the content equals the latest version's: a person asked for them. */
 const alwaysRecorded: ReadonlySet<VersionKind> = new Set(['named', 'approval', 'restore']);
@@ -27,8 +28,11 @@ export interface CreateVersionOptions {
  * it, so a later number never holds an older log position.
  */
 export async function createVersion(options: CreateVersionOptions) {
+  // Inside the caller's transaction, the caller announces the version once it commits.
   if (options.tx) return insertVersion(options.tx, options);
-  return options.prisma.$transaction((tx) => insertVersion(tx, options), { timeout: 60_000, maxWait: 30_000 });
+  const version = await options.prisma.$transaction((tx) => insertVersion(tx, options), { timeout: 60_000, maxWait: 30_000 });
+  domainEvents.emit('transcriptChanged', { transcriptId: options.transcriptId, topics: ['versions'] });
+  return version;
 }
 
 async function insertVersion(tx: Prisma.TransactionClient, options: CreateVersionOptions) {

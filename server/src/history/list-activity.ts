@@ -1,6 +1,7 @@
 import type * as Y from 'yjs';
 import {
   compareTranscripts,
+  describeRepeatedReplacements,
   describeTurnChange,
   quoteWords,
   transcriptSchemaVersion,
@@ -142,11 +143,16 @@ function describeBatch(batch: Batch, replay: LogReplay): DraftEntry {
   const inOrder = (turns: [number, Turn][]) => turns.sort((a, b) => a[0] - b[0]).map(([, turn]) => turn);
   const rosterAfter = replay.speakers();
   const comparison = compareTranscripts(miniTranscript(inOrder(from), batch.rosterBefore), miniTranscript(inOrder(to), rosterAfter));
-  const phrases: string[] = [];
-  const turnIds: string[] = [];
-  for (const change of comparison.changes) {
+  const numbered = comparison.changes.map((change) => {
     const numbers = change.kind === 'removed' || change.kind === 'merged' ? numbersBefore : numbersAfter;
-    const phrase = describeTurnChange({ ...change, number: numbers.get(change.turnId) ?? change.number });
+    return { ...change, number: numbers.get(change.turnId) ?? change.number };
+  });
+  // A find & replace (the same words replaced in many turns) reads as one phrase, not one per turn.
+  const repeated = describeRepeatedReplacements(numbered);
+  const phrases: string[] = [...repeated.phrases];
+  const turnIds: string[] = [];
+  for (const change of numbered) {
+    const phrase = repeated.grouped.has(change) ? '' : describeTurnChange(change);
     if (phrase) phrases.push(phrase);
     turnIds.push(change.turnId);
   }

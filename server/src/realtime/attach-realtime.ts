@@ -11,6 +11,7 @@ import { authenticateSocket, isAllowedOrigin } from './authenticate-socket.ts';
 import { handleLiveSocket } from './live-socket-handlers.ts';
 import { OpenConnections } from './open-connections.ts';
 import { keepConnectionsValid } from './revoke-connections.ts';
+import { subscribePanels } from './subscribe-panels.ts';
 import { subscribeReview } from './subscribe-review.ts';
 import type { VerityServer } from './socket-types.ts';
 
@@ -47,6 +48,7 @@ export function attachRealtime(options: {
     allowRequest: (request, callback) => callback(null, isAllowedOrigin(request, config.publicUrl)),
   });
   io.use(authenticateSocket(prisma, config));
+  const stopPanels = subscribePanels(io);
   const open = new OpenConnections();
   const revalidation = keepConnectionsValid({ prisma, open, logger, everyMs: options.revalidateEveryMs });
   io.on('connection', (socket) => handleLiveSocket(socket, { prisma, liveSessions, logger, open, limits: options.fairShare }));
@@ -55,6 +57,7 @@ export function attachRealtime(options: {
     liveSessions,
     async close() {
       revalidation.stop();
+      stopPanels();
       await liveSessions.closeAll('server_shutdown');
       // io.close() would also close the HTTP server, which index.ts shuts down itself.
       io.disconnectSockets(true);

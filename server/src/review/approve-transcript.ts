@@ -1,6 +1,7 @@
 import { AppError, countOpenIssues, hasOpenIssues, transcriptSchema, type OpenIssues } from '@verity/common';
 import type { LiveSessions } from '../collab/live-sessions.ts';
 import type { PrismaClient } from '../db/prisma.ts';
+import { domainEvents } from '../events/domain-events.ts';
 import { createVersion } from '../history/create-version.ts';
 import { changeStatus } from './change-status.ts';
 
@@ -25,7 +26,7 @@ export function describeOpenIssues(issues: OpenIssues): string {
 export async function approveTranscript(options: { prisma: PrismaClient; liveSessions?: LiveSessions; transcriptId: string; actorId: string; waiverReason?: string }) {
   const { prisma, transcriptId, actorId } = options;
   const waiverReason = options.waiverReason?.trim() || null;
-  return prisma.$transaction(
+  const approval = await prisma.$transaction(
     async (tx) => {
       const [row] = await tx.$queryRaw<{ status: string }[]>`SELECT "status"::text AS status FROM "transcripts" WHERE "id" = ${transcriptId}::uuid FOR NO KEY UPDATE`;
       if (row?.status !== 'in_review') throw new AppError('conflict', 'Only a transcript in review can be approved; send it to review first.');
@@ -40,6 +41,8 @@ export async function approveTranscript(options: { prisma: PrismaClient; liveSes
     },
     { timeout: 60_000, maxWait: 30_000 },
   );
+  domainEvents.emit('transcriptChanged', { transcriptId, topics: ['review', 'versions'] });
+  return approval;
 }
 
 function assertNothingOpen(issues: OpenIssues, waiverReason: string | null): void {

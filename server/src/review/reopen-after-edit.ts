@@ -1,4 +1,5 @@
 import type { PrismaClient } from '../db/prisma.ts';
+import { domainEvents } from '../events/domain-events.ts';
 
 /**
  * An accepted edit to an approved transcript starts the next draft (approved → draft, recorded with
@@ -14,5 +15,7 @@ export async function reopenAfterEdit(prisma: PrismaClient, options: { transcrip
     INSERT INTO "review_events" ("transcript_id", "action", "actor_id")
     SELECT "id", 'reopened', ${options.actorId}::uuid FROM reopened
     RETURNING "id"`;
-  return reopened.length === 1;
+  if (reopened.length !== 1) return false;
+  domainEvents.emit('transcriptChanged', { transcriptId: options.transcriptId, topics: ['review'] });
+  return true;
 }
