@@ -53,6 +53,8 @@ export default defineConfig({
       VERITY_DATA_DIR: dataDir,
       VERITY_DB_PORT: process.env.E2E_DB_PORT,
       VERITY_OPEN_SIGNUP: 'true',
+      // Reading a file at the 20 MB upload limit (large-transcript.spec.ts) takes seconds on a loaded machine.
+      VERITY_IMPORT_PARSE_TIMEOUT_MS: '60000',
       LOG_LEVEL: 'warn',
     },
   },

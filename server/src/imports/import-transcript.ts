@@ -35,5 +35,6 @@ export async function importTranscript(prisma: PrismaClient, options: ImportFile
     });
     await tx.documentCheckpoint.create({ data: { transcriptId: created.id, uptoSeq: 0, state: new Uint8Array(seedState) } });
     return created;
-  });
+    // A file at the upload limit writes ~40 MB here (version JSON and seed); Prisma's default 5 s can lapse.
+  }, { timeout: 60_000 });
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { encodeAwarenessFrame, encodeQueryAwarenessFrame, encodeSyncStep1Frame, encodeUpdateFrame } from '@verity/common';
-import { FairShare, fairShareLimits, isUpdateFrame, TokenBucket } from './fair-share.ts';
+import { FairShare, fairShareLimits, isUpdateFrame, TokenBucket, UserJoinBudgets } from './fair-share.ts';
 
 function clock() {
   let now = 0;
@@ -17,6 +17,16 @@ describe('TokenBucket', () => {
     expect(bucket.take()).toBe(true);
     time.advance(60_000);
     expect([bucket.take(3), bucket.take()]).toEqual([true, false]);
+  });
+});
+
+describe('UserJoinBudgets', () => {
+  it('limits one user’s joins across sockets, not other users’', () => {
+    const time = clock();
+    const budgets = new UserJoinBudgets({ capacity: 2, perSecond: 1 }, time.now);
+    expect([budgets.take('ada'), budgets.take('ada'), budgets.take('ada'), budgets.take('bea')]).toEqual([true, true, false, true]);
+    time.advance(1000);
+    expect(budgets.take('ada')).toBe(true);
   });
 });
 

@@ -21,6 +21,11 @@ export class TokenBucket {
     return true;
   }
 
+  /** True when the bucket is full again: it is then no different from a new one. */
+  get isFull(): boolean {
+    return this.delayFor(this.capacity) === 0;
+  }
+
   /** Milliseconds until `amount` tokens are there (an amount above capacity waits for a full bucket). */
   delayFor(amount = 1): number {
     const now = this.now();
@@ -45,6 +50,8 @@ export const fairShareLimits = {
   refusals: { capacity: 100, perSecond: 10 },
   /** Update frames that may wait for their turn; one more and the connection counts as abusive. */
   backlog: { capacity: 120, perSecond: 0 },
+  /** Joins per user across all their sockets (a fresh socket gets a fresh budget above). */
+  userJoins: { capacity: 20, perSecond: 1 },
 } as const;
 
 export type FairShareLimits = { [K in keyof typeof fairShareLimits]: { capacity: number; perSecond: number } };
@@ -93,9 +100,9 @@ export class FairShare {
     return isAdmitted ? 'admit' : this.refuse();
   }
 
-  /** Decides on a join (it sends the whole document). */
-  admitJoin(): Admission {
-    return this.syncRequests.take() ? 'admit' : this.refuse();
+  /** Decides on a join (it sends the whole document); `isUserWithinBudget` is the user's budget across sockets. */
+  admitJoin(isUserWithinBudget = true): Admission {
+    return isUserWithinBudget && this.syncRequests.take() ? 'admit' : this.refuse();
   }
 
   /**
@@ -122,5 +129,30 @@ export class FairShare {
 
   private refuse(): Admission {
     return this.refusals.take() ? 'refuse' : 'disconnect';
+  }
+}
+
+/**
+ * Joins per user across all of their sockets: reconnecting over fresh sockets (each with a fresh
+ * FairShare) cannot make the server send whole documents without bound. Full buckets are dropped when
+ * the map grows, since a full bucket is the same as none.
+ */
+export class UserJoinBudgets {
+  private readonly buckets = new Map<string, TokenBucket>();
+
+  constructor(
+    private readonly limit: { capacity: number; perSecond: number } = fairShareLimits.userJoins,
+    private readonly now?: () => number,
+  ) {}
+
+  /** Takes one join from the user's budget; false when it is spent. */
+  take(userId: string): boolean {
+    let bucket = this.buckets.get(userId);
+    if (!bucket) {
+      if (this.buckets.size >= 10_000) for (const [id, old] of this.buckets) if (old.isFull) this.buckets.delete(id);
+      bucket = new TokenBucket(this.limit.capacity, this.limit.perSecond, this.now);
+      this.buckets.set(userId, bucket);
+    }
+    return bucket.take();
   }
 }

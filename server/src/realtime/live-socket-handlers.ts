@@ -4,7 +4,7 @@ import type { ReceiveResult, RejectReason } from '../collab/live-session-types.t
 import type { LiveSessions } from '../collab/live-sessions.ts';
 import type { PrismaClient } from '../db/prisma.ts';
 import { requireTranscriptAccess } from '../transcripts/transcript-access.ts';
-import { FairShare, isUpdateFrame, type Admission, type FairShareLimits } from './fair-share.ts';
+import { FairShare, isUpdateFrame, type Admission, type FairShareLimits, type UserJoinBudgets } from './fair-share.ts';
 import type { OpenConnections } from './open-connections.ts';
 import { closeSocket, SocketConnection } from './socket-connection.ts';
 import type { VeritySocket } from './socket-types.ts';
@@ -31,7 +31,7 @@ const ackOf = <T>(ack: unknown): Ack<T> => (typeof ack === 'function' ? (ack as 
  */
 export function handleLiveSocket(
   socket: VeritySocket,
-  context: { prisma: PrismaClient; liveSessions: LiveSessions; logger: Logger; open: OpenConnections; limits?: FairShareLimits },
+  context: { prisma: PrismaClient; liveSessions: LiveSessions; logger: Logger; open: OpenConnections; userJoins: UserJoinBudgets; limits?: FairShareLimits },
 ): void {
   // Registered so revocations (revoke-connections.ts) find this socket's connections.
   const joined = context.open.add(socket);
@@ -52,7 +52,7 @@ export function handleLiveSocket(
     if (!parsed.success) return ack(fail('bad_request', 'join needs a transcriptId'));
     // Canonical (lower-case) already: the schema parses it once, so one transcript is one session.
     const { transcriptId } = parsed.data;
-    const admission = share.admitJoin();
+    const admission = share.admitJoin(context.userJoins.take(userId));
     if (admission !== 'admit') return overShare(admission, ack, 'joins');
     try {
       const access = await requireTranscriptAccess(context.prisma, { transcriptId, userId, permission: 'read' });
