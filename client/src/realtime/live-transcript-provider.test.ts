@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
-import { decodeFrame, encodeSyncStep1Frame, encodeSyncStep2Frame, type DocAck, type JoinAck } from '@verity/common';
+import { decodeFrame, liveTopics, encodeSyncStep1Frame, encodeSyncStep2Frame, type DocAck, type JoinAck } from '@verity/common';
 import { LiveTranscriptProvider, type LiveTranscriptProviderOptions } from './live-transcript-provider.ts';
 import { saveStatusLabel } from './save-status.ts';
 
@@ -207,6 +207,25 @@ describe('LiveTranscriptProvider', () => {
     expect(provider.getState().role).toBe('viewer');
     socket.fire('role', { transcriptId, role: 'editor' });
     expect(provider.getState()).toMatchObject({ role: 'editor', roleNotice: 'You can now edit this transcript.' });
+  });
+
+  it('passes on what the server says changed, for this transcript only, and everything after a reconnect', () => {
+    const { socket, server, provider } = open();
+    server.acceptJoin();
+    const heard: (readonly string[])[] = [];
+    const stop = provider.onChanged((topics) => heard.push(topics));
+    socket.fire('changed', { transcriptId, topics: ['review', 'versions'] });
+    socket.fire('changed', { transcriptId: 'another', topics: ['members'] });
+    socket.fire('changed', { transcriptId, topics: ['gossip'] });
+    socket.fire('changed', { transcriptId, topics: [] });
+    expect(heard).toEqual([['review', 'versions']]);
+    socket.disconnect('transport close');
+    socket.connect();
+    server.acceptJoin();
+    expect(heard.at(-1)).toEqual(liveTopics);
+    stop();
+    socket.fire('changed', { transcriptId, topics: ['members'] });
+    expect(heard).toHaveLength(2);
   });
 
   it('applies a first sync larger than a client may send, and stops with an error on a frame it cannot read', () => {

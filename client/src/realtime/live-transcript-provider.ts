@@ -3,7 +3,9 @@ import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import {
   can,
+  changedEventSchema,
   decodeFrame,
+  liveTopics,
   roleEventSchema,
   serverDocFrameSchema,
   encodeAwarenessFrame,
@@ -14,6 +16,7 @@ import {
   type ClientToServerEvents,
   type CloseReason,
   type DocAck,
+  type LiveTopic,
   type Role,
   type ServerToClientEvents,
 } from '@verity/common';
@@ -57,6 +60,8 @@ export class LiveTranscriptProvider {
   private readonly socket: LiveSocket;
   private state: LiveState = { connection: 'connecting', role: null, userId: null, isSynced: false, save: initialSaveState, closed: null, roleNotice: null };
   private readonly listeners = new Set<() => void>();
+  private readonly changeListeners = new Set<(topics: readonly LiveTopic[]) => void>();
+  private hasJoined = false;
   private isJoined = false;
   /** The server's state vector from its latest sync step 1 on this connection. */
   private serverStateVector: Uint8Array | null = null;
@@ -74,6 +79,7 @@ export class LiveTranscriptProvider {
     this.socket.on('doc', this.handleFrame);
     this.socket.on('closed', this.handleClosed);
     this.socket.on('role', this.handleRole);
+    this.socket.on('changed', this.handleChanged);
     this.doc.on('update', this.handleDocUpdate);
     this.awareness.on('update', this.handleAwarenessUpdate);
     if (typeof window !== 'undefined') {
@@ -87,6 +93,15 @@ export class LiveTranscriptProvider {
   subscribe = (listener: () => void): (() => void) => {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
+  };
+
+  /**
+   * Hear what the server says changed (`changed` events: review, versions, members), so panels re-read
+   * it. After a reconnect every topic counts as changed: events sent while away were missed.
+   */
+  onChanged = (listener: (topics: readonly LiveTopic[]) => void): (() => void) => {
+    this.changeListeners.add(listener);
+    return () => this.changeListeners.delete(listener);
   };
 
   /** The current state; a new object after every change. */
@@ -108,6 +123,7 @@ export class LiveTranscriptProvider {
     this.awareness.destroy();
     this.doc.destroy();
     this.listeners.clear();
+    this.changeListeners.clear();
   }
 
   private setState(patch: Partial<LiveState>): void {
@@ -139,6 +155,8 @@ export class LiveTranscriptProvider {
         return;
       }
       this.isJoined = true;
+      if (this.hasJoined) this.announceChanged(liveTopics);
+      this.hasJoined = true;
       this.setState({ connection: 'live', role: ack.role, userId: ack.userId });
       this.dispatch({ type: 'joined' });
       // Ask for what we lack; the server also sends its own step 1, answered in handleFrame.
@@ -186,6 +204,16 @@ export class LiveTranscriptProvider {
     const roleNotice = couldEdit === canEdit ? this.state.roleNotice : canEdit ? 'You can now edit this transcript.' : 'You can now only view this transcript.';
     this.setState({ role, roleNotice });
   };
+
+  private readonly handleChanged = (payload: unknown): void => {
+    const parsed = changedEventSchema.safeParse(payload);
+    if (!parsed.success || parsed.data.transcriptId !== this.transcriptId) return;
+    this.announceChanged(parsed.data.topics);
+  };
+
+  private announceChanged(topics: readonly LiveTopic[]): void {
+    for (const listener of [...this.changeListeners]) listener(topics);
+  }
 
   private close(reason: CloseReason | 'internal', message: string): void {
     this.setState({ connection: 'closed', closed: { reason, message } });
