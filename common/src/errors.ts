@@ -20,6 +20,8 @@ export const errorCodes = [
   'malformed_file',
   /** Reading the file took longer (or more memory) than an import may: a pathological file, refused whole. */
   'file_too_costly',
+  /** A Range header no byte of the file satisfies (416). */
+  'range_not_satisfiable',
   'csrf_failed',
   'internal',
 ] as const;

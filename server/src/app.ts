@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import express, { type Express } from 'express';
 import helmet from 'helmet';
@@ -21,12 +22,15 @@ import { historyRoutes } from './http/history.routes.ts';
 import { importRoutes } from './http/imports.routes.ts';
 import './http/locals.ts';
 import { invitationRoutes, transcriptInvitationRoutes } from './http/invitations.routes.ts';
+import { mediaRoutes } from './http/media.routes.ts';
 import { memberRoutes } from './http/members.routes.ts';
 import { noStore } from './http/no-store.ts';
 import { reviewRoutes } from './http/review.routes.ts';
 import { speakerRoutes } from './http/speakers.routes.ts';
 import { transcriptRoutes } from './http/transcripts.routes.ts';
 import { createParsePool, type ParsePool } from './imports/parse-pool.ts';
+import { createDiskMediaStore } from './media/disk-media-store.ts';
+import type { MediaStore } from './media/media-store.ts';
 
 /** The largest JSON request body: 64 KiB, far above any real request, parsed in a few milliseconds at worst. */
 export const jsonBodyLimitBytes = 64 * 1024;
@@ -35,14 +39,15 @@ export const jsonBodyLimitBytes = 64 * 1024;
 const defaultClientDist = fileURLToPath(new URL('../../client/dist', import.meta.url));
 
 /** Builds the Express app; start-up (database, listening, realtime) lives in index.ts, so tests use this as-is. */
-export function createApp(options: { prisma: PrismaClient; config: Config; logger: Logger; liveSessions?: LiveSessions; parsePool?: ParsePool; clientDist?: string }): Express {
+export function createApp(options: { prisma: PrismaClient; config: Config; logger: Logger; liveSessions?: LiveSessions; parsePool?: ParsePool; mediaStore?: MediaStore; clientDist?: string }): Express {
   const { prisma, config, logger } = options;
   const clientDist = options.clientDist ?? defaultClientDist;
   // index.ts shares one registry with realtime; tests get their own.
   const liveSessions = options.liveSessions ?? createLiveSessions(prisma);
   // index.ts closes its pool on shutdown; a test's own pool starts workers only if it imports, and they exit when idle.
   const parsePool = options.parsePool ?? createParsePool({ size: config.importParseWorkers, timeoutMs: config.importParseTimeoutMs });
-  const context = { prisma, config, liveSessions, parsePool };
+  const mediaStore = options.mediaStore ?? createDiskMediaStore(path.join(config.dataDir, 'media'));
+  const context = { prisma, config, liveSessions, parsePool, mediaStore };
   const app = express();
   app.disable('x-powered-by');
   if (config.isBehindProxy) app.set('trust proxy', 1);
@@ -82,6 +87,7 @@ export function createApp(options: { prisma: PrismaClient; config: Config; logge
   api.use('/transcripts/:id/review', reviewRoutes(context));
   api.use('/transcripts/:id/speakers', speakerRoutes(context));
   api.use('/transcripts/:id/export', exportRoutes(context));
+  api.use('/transcripts/:id/media', mediaRoutes(context));
   api.use('/imports', importRoutes(context));
   api.use('/invitations', invitationRoutes(context));
   api.use(apiNotFound);

@@ -17,6 +17,7 @@ const envSchema = z.object({
   VERITY_SECURE_COOKIES: z.enum(['auto', 'true', 'false']).default('auto'),
   VERITY_SESSION_TTL_HOURS: z.coerce.number().positive().default(24 * 14),
   VERITY_MAX_UPLOAD_MB: z.coerce.number().positive().max(1024).default(20),
+  VERITY_MAX_MEDIA_MB: z.coerce.number().positive().max(1024 * 1024).default(4096),
   VERITY_IMPORT_PARSE_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(5_000),
   VERITY_IMPORT_PARSE_WORKERS: z.coerce.number().int().min(1).max(16).default(2),
   VERITY_TRUST_PROXY: booleanFromEnv.default(false),
@@ -40,6 +41,8 @@ export interface Config {
   hasSecureCookies: boolean;
   sessionTtlMs: number;
   maxUploadBytes: number;
+  /** The largest recording that may be attached (several GB for a day-long meeting). */
+  maxMediaBytes: number;
   /** Import and preview parse in worker threads; a file that takes longer than this is refused. */
   importParseTimeoutMs: number;
   importParseWorkers: number;
@@ -76,6 +79,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     hasSecureCookies: e.VERITY_SECURE_COOKIES === 'auto' ? publicUrl.startsWith('https:') : e.VERITY_SECURE_COOKIES === 'true',
     sessionTtlMs: e.VERITY_SESSION_TTL_HOURS * 3_600_000,
     maxUploadBytes: Math.round(e.VERITY_MAX_UPLOAD_MB * 1024 * 1024),
+    maxMediaBytes: Math.round(e.VERITY_MAX_MEDIA_MB * 1024 * 1024),
     importParseTimeoutMs: e.VERITY_IMPORT_PARSE_TIMEOUT_MS,
     importParseWorkers: e.VERITY_IMPORT_PARSE_WORKERS,
     isBehindProxy: e.VERITY_TRUST_PROXY,

@@ -9,3 +9,4 @@ export * from './speakers.schemas.ts';
 export * from './history.schemas.ts';
 export * from './params.schemas.ts';
 export * from './exports.schemas.ts';
+export * from './media.schemas.ts';

@@ -16,6 +16,8 @@ export const permissions = {
   correct: ['editor', 'reviewer', 'owner'],
   /** Rename, merge and describe speakers: a correction of the roster. */
   manageSpeakers: ['editor', 'reviewer', 'owner'],
+  /** Attach, replace or detach the transcript's recording (everyone who reads may play it). */
+  attachMedia: ['editor', 'reviewer', 'owner'],
   /** Move a draft to in_review. */
   submitForReview: ['editor', 'reviewer', 'owner'],
   /** Approve an in_review transcript, or send it back to draft with a comment. */

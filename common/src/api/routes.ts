@@ -31,6 +31,16 @@ export const apiRoutes = {
   speakers: (id: string) => `/api/transcripts/${encodeURIComponent(id)}/speakers`,
   speaker: (id: string, speakerId: string) => `/api/transcripts/${encodeURIComponent(id)}/speakers/${encodeURIComponent(speakerId)}`,
   mergeSpeakers: (id: string) => `/api/transcripts/${encodeURIComponent(id)}/speakers/merge`,
+  /** GET the attached recording (or null); DELETE detaches it. */
+  media: (id: string) => `/api/transcripts/${encodeURIComponent(id)}/media`,
+  /** GET the playable file; honours a single HTTP Range (206). */
+  mediaFile: (id: string) => `/api/transcripts/${encodeURIComponent(id)}/media/file`,
+  /** GET the waveform peaks (MediaPeaks). */
+  mediaPeaks: (id: string) => `/api/transcripts/${encodeURIComponent(id)}/media/peaks`,
+  /** POST { fileName, sizeBytes, sha256? }: starts a chunked upload. */
+  mediaUploads: (id: string) => `/api/transcripts/${encodeURIComponent(id)}/media/uploads`,
+  /** GET the upload's offset (to resume); PUT ?offset=N a chunk (application/octet-stream); DELETE abandons it. */
+  mediaUpload: (id: string, uploadId: string) => `/api/transcripts/${encodeURIComponent(id)}/media/uploads/${encodeURIComponent(uploadId)}`,
   /** GET the file: `format` (an export format id or `report`), optional `version` number. */
   exportFile: (id: string, format: string, version?: number) =>
     `/api/transcripts/${encodeURIComponent(id)}/export?format=${encodeURIComponent(format)}${version === undefined ? '' : `&version=${version}`}`,

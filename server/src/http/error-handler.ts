@@ -18,6 +18,7 @@ const statusByCode: Record<ErrorCode, number> = {
   binary_file: 415,
   malformed_file: 422,
   file_too_costly: 422,
+  range_not_satisfiable: 416,
   rate_limited: 429,
   internal: 500,
 };

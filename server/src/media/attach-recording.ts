@@ -1,0 +1,92 @@
+import fs from 'node:fs/promises';
+import { AppError, type Recording } from '@verity/common';
+import type { PrismaClient } from '../db/prisma.ts';
+import { domainEvents } from '../events/domain-events.ts';
+import { choosePlayable, transcodedContentType, transcodeForBrowsers } from './choose-playable.ts';
+import { computePeaks } from './compute-peaks.ts';
+import { isTruncatedWav } from './detect-truncation.ts';
+import { hashFile } from './hash-file.ts';
+import type { MediaStore } from './media-store.ts';
+import { probeMedia } from './probe-media.ts';
+import { presentRecording, recordingInclude } from './recording.presenter.ts';
+
+/** The name the peaks of a blob are stored under beside it. */
+export const peaksFileName = 'peaks.json';
+
+interface FinishedUpload {
+  id: string;
+  transcriptId: string;
+  createdById: string;
+  fileName: string;
+  sizeBytes: bigint;
+  sha256: string | null;
+}
+
+/**
+ * Turns a complete upload into the transcript's recording: hashes it, refuses what is not playable audio
+ * (422 with the reason), computes the waveform peaks, transcodes only what browsers cannot play, stores
+ * the files content-addressed and records the row, replacing any earlier recording. On any failure the
+ * upload's bytes, a half-made transcode and the upload row are removed: nothing is left behind.
+ */
+export async function attachRecording(options: { prisma: PrismaClient; store: MediaStore; upload: FinishedUpload }): Promise<Recording> {
+  const { prisma, store, upload } = options;
+  let scratch: string | null = null;
+  try {
+    const localPath = await store.finishUpload(upload.id, Number(upload.sizeBytes));
+    const sha256 = await hashFile(localPath);
+    if (upload.sha256 && upload.sha256 !== sha256) throw new AppError('malformed_file', 'The file arrived damaged (its SHA-256 differs from the one given); upload it again.');
+    if (await isTruncatedWav(localPath)) throw new AppError('malformed_file', 'This WAV file is truncated: its header promises more audio than it holds.');
+    const probe = await probeMedia(localPath);
+    const playable = choosePlayable(probe);
+    // The same recording attached before has its peaks and playable copy already (content addressing).
+    const peaks = (await store.readDerived(sha256, peaksFileName)) ?? JSON.stringify(await computePeaks(localPath, { durationMs: probe.durationMs }));
+    let playableSha256 = sha256;
+    let playableSize = Number(upload.sizeBytes);
+    if (!playable.isPlayable) {
+      scratch = await store.scratchPath('.m4a');
+      await transcodeForBrowsers(localPath, scratch, { durationMs: probe.durationMs });
+      playableSha256 = await hashFile(scratch);
+      playableSize = (await fs.stat(scratch)).size;
+      await store.putBlob(playableSha256, scratch);
+      scratch = null;
+    }
+    await store.putBlob(sha256, localPath);
+    await store.putDerived(sha256, peaksFileName, peaks);
+    const data = {
+      sha256,
+      fileName: upload.fileName,
+      sizeBytes: upload.sizeBytes,
+      durationMs: probe.durationMs,
+      container: probe.container,
+      audioCodec: probe.audioCodec,
+      hasVideo: probe.videoCodec !== null && playable.isPlayable,
+      playableSha256,
+      playableType: playable.isPlayable ? playable.contentType : transcodedContentType,
+      playableSizeBytes: BigInt(playableSize),
+      attachedById: upload.createdById,
+      attachedAt: new Date(),
+    };
+    const [previous, row] = await prisma.$transaction(async (tx) => {
+      const before = await tx.recording.findUnique({ where: { transcriptId: upload.transcriptId } });
+      const saved = await tx.recording.upsert({ where: { transcriptId: upload.transcriptId }, create: { transcriptId: upload.transcriptId, ...data }, update: data, include: recordingInclude });
+      await tx.mediaUpload.deleteMany({ where: { id: upload.id } });
+      return [before, saved] as const;
+    });
+    if (previous) await deleteUnreferencedBlobs(prisma, store, [previous.sha256, previous.playableSha256]);
+    domainEvents.emit('transcriptChanged', { transcriptId: upload.transcriptId, topics: ['recording'] });
+    return presentRecording(row);
+  } catch (error) {
+    await store.discardUpload(upload.id);
+    if (scratch) await fs.rm(scratch, { force: true });
+    await prisma.mediaUpload.deleteMany({ where: { id: upload.id } });
+    throw error;
+  }
+}
+
+/** Removes blobs no recording names any more (another transcript may hold the same file). */
+export async function deleteUnreferencedBlobs(prisma: PrismaClient, store: MediaStore, hashes: string[]): Promise<void> {
+  for (const sha256 of new Set(hashes)) {
+    const users = await prisma.recording.count({ where: { OR: [{ sha256 }, { playableSha256: sha256 }] } });
+    if (users === 0) await store.deleteBlob(sha256);
+  }
+}
