@@ -1,4 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { readTranscriptDoc } from '@verity/common';
 import { hasSeeds, readFixture, readSeed } from '../../../common/src/formats/fixtures/read-fixture.ts';
 import { readImport } from './import-reader.ts';
 import { createParsePool } from './parse-pool.ts';
@@ -25,7 +27,14 @@ describe('parse pool', () => {
   it('hands back previews and parsed files exactly as parsing on this thread does (structured clone loses nothing)', async () => {
     for (const sample of samples) {
       expect(await pool.preview(sample), sample.fileName).toStrictEqual(previewImport(sample));
-      expect(await pool.read(sample), sample.fileName).toStrictEqual(await readImport(sample));
+      const { seedState, ...read } = await pool.read(sample);
+      const { seedState: _inlineSeed, ...inline } = await readImport(sample);
+      expect(read, sample.fileName).toStrictEqual(inline);
+      // The seed carries a random Yjs client id; what it holds is the parsed transcript.
+      expect(seedState).toBeInstanceOf(Uint8Array);
+      const doc = new Y.Doc();
+      Y.applyUpdate(doc, seedState);
+      expect(readTranscriptDoc(doc).turns, sample.fileName).toStrictEqual(inline.transcript.turns);
     }
   });
 
