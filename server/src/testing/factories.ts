@@ -61,6 +61,10 @@ export class TestClient {
   delete(path: string) {
     return this.agent.delete(path).set(csrfHeaderName, this.csrf);
   }
+  /** Puts raw bytes as application/octet-stream (a chunk of a recording's upload). */
+  putBytes(path: string, bytes: Uint8Array) {
+    return this.agent.put(path).set(csrfHeaderName, this.csrf).set('content-type', 'application/octet-stream').send(Buffer.from(bytes));
+  }
   /** Posts a file's raw bytes as application/octet-stream, the way the import screen uploads. */
   upload(path: string, bytes: Uint8Array | string, headers: Record<string, string> = {}) {
     const body = typeof bytes === 'string' ? Buffer.from(bytes, 'utf8') : Buffer.from(bytes);
