@@ -53,6 +53,14 @@ describe('parse pool', () => {
     await expect(strict.preview(file('>> A: after the timeout'))).resolves.toMatchObject({ detectedFormat: 'cart' });
   });
 
+  it('refuses a file that needs more memory than a worker may have, and the replaced worker reads the next file', async () => {
+    const tight = createParsePool({ size: 1, timeoutMs: 60_000, heapMb: 32 });
+    pools.push(tight);
+    await tight.preview(file('>> A: warm up'));
+    await expect(tight.read(bigCart)).rejects.toMatchObject({ code: 'file_too_costly', message: 'This file needed too much memory to read; is it a transcript?' });
+    await expect(tight.preview(file('>> A: after running out'))).resolves.toMatchObject({ detectedFormat: 'cart' });
+  });
+
   it('bounds the queue: beyond it a file is refused as rate_limited, not queued', async () => {
     const small = createParsePool({ size: 1, timeoutMs: 10_000, maxQueued: 1 });
     pools.push(small);

@@ -27,6 +27,8 @@ export interface ParsePoolOptions {
   maxQueued?: number;
   /** An idle worker exits after this long, so an app nobody closes does not keep threads. */
   idleMs?: number;
+  /** A worker's heap limit: a file that needs more is refused rather than taking the server's memory. */
+  heapMb?: number;
 }
 
 interface Job {
@@ -46,14 +48,12 @@ interface Slot {
 
 // A CommonJS shim that registers tsx, then loads parse-worker.ts: the same under `node --import tsx` and vitest.
 const workerUrl = new URL('./parse-worker.cjs', import.meta.url);
-// A file that needs more than this is refused rather than taking the server's memory with it.
-const workerHeapMb = 1_024;
 
 const tooLong = () => new AppError('file_too_costly', 'This file took too long to read; is it a transcript?');
 const tooBig = () => new AppError('file_too_costly', 'This file needed too much memory to read; is it a transcript?');
 
 /** Starts (lazily) a pool of parse workers; see ParsePoolOptions for the bounds. */
-export function createParsePool({ size, timeoutMs, maxQueued = 16, idleMs = 60_000 }: ParsePoolOptions): ParsePool {
+export function createParsePool({ size, timeoutMs, maxQueued = 16, idleMs = 10 * 60_000, heapMb = 1_024 }: ParsePoolOptions): ParsePool {
   const slots: Slot[] = [];
   const queue: Job[] = [];
   let nextId = 1;
@@ -61,7 +61,7 @@ export function createParsePool({ size, timeoutMs, maxQueued = 16, idleMs = 60_0
 
   function spawn(): void {
     // No inherited execArgv: `--watch` and the like are the parent's business.
-    const worker = new Worker(workerUrl, { execArgv: [], resourceLimits: { maxOldGenerationSizeMb: workerHeapMb } });
+    const worker = new Worker(workerUrl, { execArgv: [], resourceLimits: { maxOldGenerationSizeMb: heapMb } });
     const slot: Slot = { worker, isReady: false, job: null, failure: null, timer: null };
     slots.push(slot);
     let crash: Error | null = null;
