@@ -171,7 +171,9 @@ class LayoutCheck {
     if (item.deleted || this.update.isDeletedByUpdate(item.id)) return true;
     if (depth > 8) return false;
     const place = this.placeOf(item);
-    return typeof place === 'object' && 'typeItem' in place && place.typeItem !== undefined && this.isGone(place.typeItem, depth + 1);
+    // Integrated as garbage (its parent is collected): so is everything inside it.
+    if (place === 'gc') return true;
+    return 'typeItem' in place && place.typeItem !== undefined && this.isGone(place.typeItem, depth + 1);
   }
 
   /** The element kind a shared type is (by where it sits and its `type` attribute), or null for none of ours. */

@@ -156,38 +156,55 @@ function randomEdit(doc: Y.Doc, next: () => number, pick: Pick, word: string, sp
   if (blocks.length === 0) return;
   const index = Math.floor(next() * blocks.length);
   const block = blocks[index]!;
+  const isTurn = block.getAttribute('type') === 'turn';
+  // Offsets as Yjs counts them (an event chip is one), words without the chips.
   const text = blockText(block);
+  const words = (from: number, to?: number) => text.slice(from, to).replaceAll(chip, '');
   const at = Math.floor(next() * (text.length + 1));
   const kind = next();
-  if (kind < 0.45) {
+  if (kind < 0.4) {
     block.insert(at, `${word} `, next() < 0.1 ? { uncertain: '(?)' } : {});
-  } else if (kind < 0.6 && text.length > 0) {
+  } else if (kind < 0.52 && text.length > 0) {
     const from = Math.min(at, text.length - 1);
     block.delete(from, 1 + Math.floor(next() * Math.min(6, text.length - from)));
-  } else if (kind < 0.72) {
+  } else if (kind < 0.62) {
     // Split: the tail moves into a copy of the block inserted after it (the copy keeps the id; the server renames it).
     const copy = new Y.XmlText();
     block.delete(at, text.length - at);
     root.insertEmbed(index + 1, copy);
     for (const [key, value] of Object.entries(block.getAttributes())) copy.setAttribute(key, value as string);
-    copy.insert(0, text.slice(at));
-  } else if (kind < 0.8 && index + 1 < blocks.length) {
+    copy.insert(0, words(at));
+  } else if (kind < 0.69 && index + 1 < blocks.length) {
     // Merge the next block into this one.
-    block.insert(block.length, blockText(blocks[index + 1]!));
+    block.insert(block.length, blockText(blocks[index + 1]!).replaceAll(chip, ''));
     root.delete(index + 1, 1);
-  } else if (kind < 0.9) {
-    block.setAttribute('speakerId', pick(speakers) as string);
-  } else if (index + 1 < blocks.length) {
+  } else if (kind < 0.77) {
+    if (isTurn) block.setAttribute('speakerId', pick(speakers) as string);
+  } else if (kind < 0.83 && index + 1 < blocks.length) {
     // Delete across turns: this block's tail, the next block's head, the two joined.
-    const nextBlock = blocks[index + 1]!;
-    const nextText = blockText(nextBlock);
-    const cut = Math.floor(next() * (nextText.length + 1));
+    const rest = blockText(blocks[index + 1]!);
+    const cut = Math.floor(next() * (rest.length + 1));
     block.delete(at, text.length - at);
-    block.insert(at, nextText.slice(cut));
+    block.insert(at, rest.slice(cut).replaceAll(chip, ''));
     root.delete(index + 1, 1);
+  } else if (kind < 0.88 && isTurn) {
+    const event = new Y.XmlText();
+    block.insertEmbed(at, event);
+    for (const [key, value] of Object.entries({ type: 'event', label: 'Laughter', raw: '[Laughter]' })) event.setAttribute(key, value);
+  } else if (kind < 0.94 && text.length > 0) {
+    const from = Math.min(at, text.length - 1);
+    block.format(from, 1 + Math.floor(next() * Math.min(8, text.length - from)), { uncertain: next() < 0.6 ? '(?)' : null });
+  } else {
+    const note = new Y.XmlText();
+    root.insertEmbed(index + 1, note);
+    note.setAttribute('type', 'note');
+    note.setAttribute('id', `n-${word}`);
+    note.insert(0, `Note ${word}.`);
   }
 }
 
+const chip = '\u0000';
+
 function blockText(block: Y.XmlText): string {
-  return (block.toDelta() as { insert: unknown }[]).map((op) => (typeof op.insert === 'string' ? op.insert : '')).join('');
+  return (block.toDelta() as { insert: unknown }[]).map((op) => (typeof op.insert === 'string' ? op.insert : chip)).join('');
 }
