@@ -1,5 +1,5 @@
 import type { Request, RequestHandler, Response } from 'express';
-import { AppError, type ErrorCode } from '@verity/common';
+import { AppError } from '@verity/common';
 import type { z } from 'zod';
 
 /** Schemas (from common/) for the parts of a request a route reads; a part without one is not read. */
@@ -19,11 +19,11 @@ export interface Input<S extends InputSchemas> {
 }
 
 /** Parses a value with a schema, or throws the first problem as `path: message` (validation_failed). */
-export function parseInput<S extends z.ZodType>(schema: S, value: unknown, where = 'body', code: ErrorCode = 'validation_failed'): z.output<S> {
+export function parseInput<S extends z.ZodType>(schema: S, value: unknown, where = 'body'): z.output<S> {
   const result = schema.safeParse(value);
   if (!result.success) {
     const issue = result.error.issues[0]!;
-    throw new AppError(code, `${issue.path.length > 0 ? issue.path.join('.') : where}: ${issue.message}`);
+    throw new AppError('validation_failed', `${issue.path.length > 0 ? issue.path.join('.') : where}: ${issue.message}`);
   }
   return result.data;
 }
