@@ -66,6 +66,8 @@ export function createParsePool({ size, timeoutMs, maxQueued = 16, idleMs = 10 *
     slots.push(slot);
     let crash: Error | null = null;
     worker.on('message', (reply: ParseReply) => {
+      // A worker being stopped (timeout, idle, close) takes no more work; its job fails with the reason on exit.
+      if (slot.failure) return;
       if (reply.type === 'ready') {
         slot.isReady = true;
       } else if (slot.job && reply.id === slot.job.task.id) {
@@ -92,28 +94,32 @@ export function createParsePool({ size, timeoutMs, maxQueued = 16, idleMs = 10 *
     });
   }
 
+  /** Terminates a worker; until it has exited it takes no file, and its file (if any) fails with `failure`. */
+  function stop(slot: Slot, failure: Error): Promise<number> {
+    slot.failure ??= failure;
+    return slot.worker.terminate();
+  }
+
   /** The slot is free again; an idle worker exits after idleMs and never keeps the process alive. */
   function release(slot: Slot): void {
     slot.job = null;
     slot.worker.unref();
     if (slot.timer) clearTimeout(slot.timer);
-    slot.timer = setTimeout(() => void slot.worker.terminate(), idleMs);
+    slot.timer = setTimeout(() => stop(slot, new Error('idle parse worker stopped')), idleMs);
     slot.timer.unref();
   }
 
   function dispatch(): void {
     if (isClosed) return;
-    for (let slot = slots.find((free) => free.isReady && !free.job); slot && queue.length > 0; slot = slots.find((free) => free.isReady && !free.job)) {
+    const findFree = () => slots.find((free) => free.isReady && !free.job && !free.failure);
+    for (let slot = findFree(); slot && queue.length > 0; slot = findFree()) {
       const job = queue.shift() as Job;
       const busy = slot;
       busy.job = job;
       busy.worker.ref();
       if (busy.timer) clearTimeout(busy.timer);
       // The budget starts when a worker takes the file, so waiting in the queue never counts against it.
-      busy.timer = setTimeout(() => {
-        busy.failure = tooLong();
-        void busy.worker.terminate();
-      }, timeoutMs);
+      busy.timer = setTimeout(() => stop(busy, tooLong()), timeoutMs);
       busy.worker.postMessage(job.task, [job.task.file.bytes.buffer as ArrayBuffer]);
     }
     const starting = slots.filter((slot) => !slot.isReady).length;
@@ -138,12 +144,7 @@ export function createParsePool({ size, timeoutMs, maxQueued = 16, idleMs = 10 *
       isClosed = true;
       const stopping = new AppError('internal', 'The server is shutting down.');
       for (const job of queue.splice(0)) job.reject(stopping);
-      await Promise.all(
-        slots.map((slot) => {
-          slot.failure = stopping;
-          return slot.worker.terminate();
-        }),
-      );
+      await Promise.all(slots.map((slot) => stop(slot, stopping)));
     },
   };
 }
