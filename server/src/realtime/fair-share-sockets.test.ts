@@ -109,9 +109,19 @@ describe('fair share over the real socket path', { timeout: 60_000 }, () => {
     child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
     await until(() => output.includes('joined'), 'the flooder to join', 30_000);
 
+    // This process is the server (and the normal editor): its CPU time shows what the flood costs the
+    // server, apart from the machine's other load (the flooding process included).
+    const cpuMs = (since: NodeJS.CpuUsage) => {
+      const used = process.cpuUsage(since);
+      return (used.user + used.system) / 1000;
+    };
+    let cpu = process.cpuUsage();
     const baseline = await typeAndTime(normal, 4_000);
+    const baselineCpuMs = cpuMs(cpu);
     child.stdin.write('go\n');
+    cpu = process.cpuUsage();
     const during = await typeAndTime(normal, 4_000);
+    const floodCpuMs = cpuMs(cpu);
     await new Promise((resolve) => {
       child.on('exit', resolve);
       setTimeout(() => resolve(child.kill()), 15_000);
@@ -120,6 +130,7 @@ describe('fair share over the real socket path', { timeout: 60_000 }, () => {
 
     const p = (values: number[]) => `p50 ${percentile(values, 50).toFixed(1)} / p95 ${percentile(values, 95).toFixed(1)} ms`;
     console.log(`normal editor send→ack: ${p(baseline)} alone, ${p(during)} beside a 5,000-insert flood (flood: ${flood.accepted} accepted, closed ${flood.closed.map((c) => c.reason).join(', ')})`);
+    console.log(`server process CPU over 4 s: ${baselineCpuMs.toFixed(0)} ms alone, ${floodCpuMs.toFixed(0)} ms with the flood`);
     // Every edit of the normal editor was stored. Times are asserted loosely (a shared 2-core machine,
     // with the flooding process on it too): without the fair share its edits queued seconds behind the flood.
     expect(during.every(Number.isFinite)).toBe(true);

@@ -43,6 +43,7 @@ export function handleLiveSocket(
     if (admission === 'disconnect') {
       for (const { connection } of joined.values()) connection.revoke('rate_limited', 'This connection kept sending far more than one editor can and was closed.');
       socket.disconnect(true);
+      stopReading(socket);
     }
   };
 
@@ -76,6 +77,8 @@ export function handleLiveSocket(
   });
 
   socket.on('doc', async (frame, rawAck) => {
+    // Closed (a flood still arriving in the same read): nothing to answer, nothing to spend on it.
+    if (socket.disconnected) return;
     const ack = ackOf<DocAck>(rawAck);
     const parsed = docFrameSchema.safeParse(frame);
     if (!parsed.success) return ack(fail('bad_request', parsed.error.issues[0]?.message ?? 'malformed frame'));
@@ -107,6 +110,18 @@ export function handleLiveSocket(
     for (const { session, connection } of joined.values()) session.leave(connection);
     joined.clear();
   });
+}
+
+/**
+ * After closing an abusive connection, stops reading from it: thousands of frames it already sent
+ * would otherwise still be parsed, at everyone else's expense. What we wrote (the `closed` event)
+ * still goes out; the TCP connection is dropped a moment later.
+ */
+function stopReading(socket: VeritySocket): void {
+  if (socket.conn.transport.name !== 'websocket') return;
+  const tcp = socket.request.socket;
+  tcp.pause();
+  setTimeout(() => tcp.destroy(), 1_000).unref();
 }
 
 /** The ack for one received frame: ok once stored (with its seq), else the error shape. */
