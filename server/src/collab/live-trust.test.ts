@@ -119,6 +119,22 @@ describe('Yjs client ids belong to one user', () => {
     expect(spans).toEqual([{ text: 'Bob as Alice. ', authorId: bob.id }]);
   });
 
+  it('reserves the server’s own client id (its normalization writes under it)', async () => {
+    const { alice, transcript } = await setUp();
+    const editor = await server.join(alice.id, transcript.id);
+    const seedClients = new Set(Y.decodeStateVector(Y.encodeStateVector(editor.doc)).keys());
+    editor.type('One two');
+    editor.split(0, 'two'); // the copy repeats the turn's id: the server renames it, under its own client id
+    await editor.settle();
+    await until(() => new Set(editor.transcript.turns.map((turn) => turn.id)).size === 2, 'the rename');
+    const serverClient = [...Y.decodeStateVector(Y.encodeStateVector(editor.doc)).keys()].find((client) => !seedClients.has(client) && client !== editor.doc.clientID)!;
+    expect(serverClient).toBeDefined();
+    const stored = await rowCount(transcript.id);
+    const forged = forgeAs(editor.doc, serverClient, (doc) => firstBlock(doc).insert(0, 'as the server '));
+    expect(await editor.send(encodeUpdateFrame(forged))).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await rowCount(transcript.id)).toBe(stored);
+  });
+
   it('reserves the import’s client ids', async () => {
     const { alice, transcript } = await setUp();
     const editor = await server.join(alice.id, transcript.id);
@@ -288,6 +304,16 @@ describe('a bad document stored before updates were checked', () => {
     expect(restore.status, JSON.stringify(restore.body)).toBe(200);
     editor.type('Editable. ');
     await editor.settle();
+  });
+});
+
+describe('reading never writes', () => {
+  it('reads a never-opened transcript without storing its seed', async () => {
+    const { alice, transcript } = await setUp();
+    const owner = await new TestClient(server.app).signIn(alice.email, testPassword);
+    for (const path of ['', '/export?format=text', '/review', '/blame']) expect((await owner.get(`/api/transcripts/${transcript.id}${path}`)).status).toBe(200);
+    expect(await db.prisma.documentCheckpoint.count({ where: { transcriptId: transcript.id } })).toBe(0);
+    expect(await rowCount(transcript.id)).toBe(0);
   });
 });
 
