@@ -216,6 +216,26 @@ describe('revocation reaches open connections', { timeout: 60_000 }, () => {
     sameSession.socket.disconnect();
   });
 
+  it('applies a role change and an expired session made behind its back (another process) within a second', async () => {
+    const { editor, transcript, editorSession } = await setUp();
+    const { client, roles } = await joinAs(editorSession.token, transcript.id);
+    await db.prisma.membership.update({ where: { transcriptId_userId: { transcriptId: transcript.id, userId: editor.id } }, data: { role: 'viewer' } });
+    const changedAt = Date.now();
+    await until(() => roles.length > 0, 'the role event');
+    expect(Date.now() - changedAt).toBeLessThan(1_000);
+    expect(roles).toEqual([{ transcriptId: transcript.id, role: 'viewer' }]);
+    client.pending.length = 0;
+    client.type('refused;');
+    expect(await client.pending[0]).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+
+    await db.prisma.session.updateMany({ where: { userId: editor.id }, data: { expiresAt: new Date(Date.now() - 1_000) } });
+    const expiredAt = Date.now();
+    await until(() => client.closed.length > 0 && client.socket.disconnected, 'the close');
+    expect(Date.now() - expiredAt).toBeLessThan(1_000);
+    expect(client.closed[0]).toMatchObject({ reason: 'unauthenticated' });
+    expect(await storedText(transcript.id)).not.toContain('refused;');
+  });
+
   it('closes the connections of a user whose password the CLI reset, from another process, within a second', async () => {
     const { editor, transcript, editorSession } = await setUp();
     const { client } = await joinAs(editorSession.token, transcript.id);
