@@ -71,6 +71,14 @@ export const pathologicalInputs: PathologicalInput[] = [
     },
   },
   {
+    name: 'json: one turn of many tiny text segments',
+    format: 'json',
+    generate: (size) => {
+      const content = Array.from({ length: Math.ceil(size / 27) }, () => ({ type: 'text', text: 'a' }));
+      return JSON.stringify({ schema: transcriptSchemaVersion, metadata: {}, speakers: [], turns: [{ id: 't1', content }] });
+    },
+  },
+  {
     name: 'json: two very long labels',
     format: 'json',
     generate: (size) => {
