@@ -35,3 +35,30 @@ describe('isKnownUpdate', () => {
     expect(isKnownUpdate(new Y.Doc(), Y.encodeStateAsUpdate(new Y.Doc()))).toBe(true);
   });
 });
+
+describe('isKnownUpdate on a long document', () => {
+  it('tells a deletion inside a long document of many items apart from one it already has, and from one reaching past it', () => {
+    const client = new Y.Doc();
+    const text = client.getText('t');
+    // 5,000 separate items (each insert at the front is its own struct).
+    for (let k = 0; k < 5_000; k++) text.insert(0, `w${k} `);
+    const server = new Y.Doc();
+    Y.applyUpdate(server, Y.encodeStateAsUpdate(client));
+    const before = Y.encodeStateVector(client);
+    text.delete(10, 3);
+    const deletion = Y.encodeStateAsUpdate(client, before);
+    expect(isKnownUpdate(server, deletion)).toBe(false);
+    Y.applyUpdate(server, deletion);
+    expect(isKnownUpdate(server, deletion)).toBe(true);
+    // A deletion reaching past what the server has is new (it will wait as pending there).
+    const ahead = new Y.Doc();
+    ahead.getText('t').insert(0, 'unknown');
+    const beforeAhead = Y.encodeStateVector(ahead);
+    ahead.getText('t').delete(0, 3);
+    expect(isKnownUpdate(server, Y.encodeStateAsUpdate(ahead, beforeAhead))).toBe(false);
+    // Deleting a range that is only partly deleted here is new.
+    const before2 = Y.encodeStateVector(client);
+    text.delete(5, 20);
+    expect(isKnownUpdate(server, Y.encodeStateAsUpdate(client, before2))).toBe(false);
+  });
+});

@@ -13,18 +13,29 @@ afterEach(async () => {
   for (const fn of cleanup.splice(0)) await fn();
 });
 
-/** A memory store whose appends wait for the test to release them, counting overlaps. */
+/** A memory store whose appends (one row, or a group) wait for the test to release them, counting overlaps. */
 class GatedStore extends MemoryUpdateStore {
   readonly gates: { release: () => void; fail: (error: Error) => void }[] = [];
+  /** Rows per store call, in call order. */
+  readonly groups: number[] = [];
   inFlight = 0;
   maxInFlight = 0;
 
-  override async append(row: AppendUpdate): Promise<{ seq: number }> {
+  override append(row: AppendUpdate): Promise<{ seq: number }> {
+    return this.gated([row]).then(([stored]) => stored!);
+  }
+
+  override appendMany(rows: readonly AppendUpdate[]): Promise<{ seq: number }[]> {
+    return this.gated(rows);
+  }
+
+  private async gated(rows: readonly AppendUpdate[]): Promise<{ seq: number }[]> {
+    this.groups.push(rows.length);
     this.inFlight++;
     this.maxInFlight = Math.max(this.maxInFlight, this.inFlight);
     try {
       await new Promise<void>((release, fail) => this.gates.push({ release, fail }));
-      return await super.append(row);
+      return await super.appendMany(rows);
     } finally {
       this.inFlight--;
     }
@@ -46,7 +57,7 @@ const insert = (text: string) => (doc: Y.Doc) => doc.getText('body').insert(0, t
 const tick = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 describe('LiveSession persistence', () => {
-  it('applies, broadcasts and acknowledges only after the store resolved', async () => {
+  it('broadcasts and acknowledges only after the store resolved (the document has it at once, for checking what follows)', async () => {
     const store = new GatedStore();
     const { session, connect } = await open(store);
     const alice = connect('alice');
@@ -58,7 +69,8 @@ describe('LiveSession persistence', () => {
 
     expect(store.gates).toHaveLength(1);
     expect(result).toBeUndefined();
-    expect(session.doc.getText('body').toString()).toBe('');
+    expect(session.doc.getText('body').toString()).toBe('slow');
+    expect(session.lastSeq).toBe(0);
     expect(bob.text()).toBe('');
 
     store.gates[0]!.release();
@@ -69,7 +81,7 @@ describe('LiveSession persistence', () => {
     expect(bob.text()).toBe('slow');
   });
 
-  it('applies nothing and rejects the sender when the store fails', async () => {
+  it('closes the session when a group fails: store_failed, nothing broadcast or checkpointed, a reload has none of it', async () => {
     const store = new GatedStore();
     const { session, connect } = await open(store);
     const alice = connect('alice');
@@ -78,33 +90,45 @@ describe('LiveSession persistence', () => {
 
     const pending = alice.edit(insert('lost'));
     await tick();
+    const later = bob.edit(insert('built on it'));
     store.gates[0]!.fail(new Error('database down'));
 
-    expect(await pending).toMatchObject({ kind: 'rejected', reason: 'store_failed' });
-    expect(session.doc.getText('body').toString()).toBe('');
+    expect(await pending).toMatchObject({ kind: 'rejected', reason: 'store_failed', close: 'store_failed' });
+    expect(await later).toMatchObject({ kind: 'rejected' });
     expect(bob.received.length).toBe(bobReceived);
     expect(session.lastSeq).toBe(0);
+    await session.close('server_shutdown');
+    expect(alice.connection.closedWith).toBe('store_failed');
+    expect(bob.connection.closedWith).toBe('store_failed');
+    expect(store.checkpointHistory).toEqual([]);
+    const reloaded = await LiveSession.load({ transcriptId, store });
+    cleanup.push(() => reloaded.close('server_shutdown'));
+    expect(reloaded.doc.getText('body').toString()).toBe('');
   });
 
-  it('processes messages strictly in order, one append at a time', async () => {
+  it('stores what arrives while a group is written as the next group, one at a time, acknowledging in receive order', async () => {
     const store = new GatedStore();
     const { connect } = await open(store);
     const alice = connect('alice');
     const bob = connect('bob');
     const acks: { who: string; result: unknown }[] = [];
 
-    const results = [
-      alice.edit(insert('a')).then((result) => acks.push({ who: 'alice', result })),
+    const results = [alice.edit(insert('a')).then((result) => acks.push({ who: 'alice', result }))];
+    await tick();
+    results.push(
       bob.edit(insert('b')).then((result) => acks.push({ who: 'bob', result })),
       alice.edit(insert('c')).then((result) => acks.push({ who: 'alice', result })),
-    ];
-    for (let i = 0; i < 3; i++) {
-      await tick();
-      expect(store.gates).toHaveLength(i + 1); // the next append starts only after the previous one
-      store.gates[i]!.release();
-    }
+    );
+    await tick();
+    expect(store.gates).toHaveLength(1); // b and c wait for the group in flight
+    store.gates[0]!.release();
+    await tick();
+    expect(store.gates).toHaveLength(2);
+    expect(acks).toHaveLength(1);
+    store.gates[1]!.release();
     await Promise.all(results);
 
+    expect(store.groups).toEqual([1, 2]);
     expect(store.maxInFlight).toBe(1);
     const accepted = (seq: number) => ({ kind: 'accepted', seq, isDuplicate: false });
     expect(acks).toEqual([

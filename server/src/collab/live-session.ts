@@ -5,6 +5,7 @@ import { ClientOwners } from './client-owners.ts';
 import { CoalescedBroadcast } from './coalesced-broadcast.ts';
 import type { Connection, ConnectionGroup, DisconnectReason } from './connection.ts';
 import { DecodedUpdate } from './decoded-update.ts';
+import { GroupedAppends } from './grouped-appends.ts';
 import { isKnownUpdate } from './known-update.ts';
 import { loadCurrentDoc, type CurrentDoc } from './load-current-doc.ts';
 import type {
@@ -27,10 +28,13 @@ interface LoadedState extends CurrentDoc {
 
 const normalizeOrigin = Symbol('normalize');
 
+/** What handling a message gives: its result, or (an update being stored) the promise of it. */
+type Outcome = ReceiveResult | { stored: Promise<ReceiveResult> };
+
 /**
  * The live, transport-agnostic state of one open transcript: the server's Y.Doc, awareness and the
  * joined connections. Every received message runs through one per-session queue, so acks come back
- * in order and no two store appends race; an update is stored before it is applied, broadcast or
+ * in order and no two store appends race; an update is stored before it is broadcast or
  * acknowledged.
  */
 export class LiveSession {
@@ -54,6 +58,11 @@ export class LiveSession {
   /** Members reached through a transport fan-out, by group key (see broadcast). */
   private readonly groups = new Map<string, { group: ConnectionGroup; members: Set<Connection> }>();
   private queue: Promise<unknown> = Promise.resolve();
+  /** The last result handed out; results resolve in receive order (see inOrder). */
+  private results: Promise<unknown> = Promise.resolve();
+  /** The log with group commit: updates received while one group is stored go in the next. */
+  private readonly log: GroupedAppends;
+  private isCheckpointQueued = false;
   private checkpoints: Promise<void> = Promise.resolve();
   private headSeq: number;
   /** Highest seq a checkpoint was started for; compared with headSeq to decide when to write one. */
@@ -73,6 +82,7 @@ export class LiveSession {
   private constructor(options: LiveSessionOptions, loaded: LoadedState) {
     this.transcriptId = options.transcriptId;
     this.store = options.store;
+    this.log = new GroupedAppends(options.store);
     this.checkpointEvery = options.checkpointEvery ?? 200;
     this.normalize = options.normalize;
     this.checkUpdate = options.checkUpdate ?? checkUpdateIntegrity;
@@ -136,7 +146,7 @@ export class LiveSession {
   receive(connection: Connection, message: Uint8Array): Promise<ReceiveResult> {
     if (this.isClosed) return Promise.resolve(reject('session_closed', 'the session is closed'));
     if (!this.members.has(connection.id)) return Promise.resolve(reject('not_joined', 'join before sending'));
-    return this.enqueue(async () => {
+    const outcome = this.enqueue(async (): Promise<Outcome> => {
       try {
         return await this.handle(connection, message);
       } catch (error) {
@@ -144,6 +154,8 @@ export class LiveSession {
         return reject('internal', error instanceof Error ? error.message : 'unexpected error');
       }
     });
+    // The queue moves on once an update is applied; its result waits for its group to be stored.
+    return this.inOrder(outcome.then((result) => ('stored' in result ? result.stored : result)));
   }
 
   /**
@@ -162,7 +174,8 @@ export class LiveSession {
         draft.clientID = this.owners.issue(userId);
         const before = Y.encodeStateVector(draft);
         draft.transact(() => change(draft));
-        const result = await this.acceptUpdate(userId, Y.encodeStateAsUpdate(draft, before), null);
+        const outcome = await this.acceptUpdate(userId, Y.encodeStateAsUpdate(draft, before), null);
+        const result = 'stored' in outcome ? await outcome.stored : outcome;
         if (result.kind === 'rejected') throw new Error(`the change could not be saved: ${result.message}`);
         return result.kind === 'accepted' && !result.isDuplicate ? result.seq : null;
       } finally {
@@ -196,7 +209,7 @@ export class LiveSession {
     this.doc.destroy();
   }
 
-  private async handle(connection: Connection, message: Uint8Array): Promise<ReceiveResult> {
+  private async handle(connection: Connection, message: Uint8Array): Promise<Outcome> {
     // Messages queued before close() began are dropped rather than applied to a doc being torn down.
     if (this.isClosed) return reject('session_closed', 'the session is closed');
     let parsed: ParsedMessage;
@@ -247,7 +260,7 @@ export class LiveSession {
     this.owners.commit(systemUserId, claims);
   }
 
-  private handleUpdate(connection: Connection, update: Uint8Array): Promise<ReceiveResult> {
+  private handleUpdate(connection: Connection, update: Uint8Array): Promise<Outcome> {
     return this.acceptUpdate(connection.userId, update, connection);
   }
 
@@ -256,32 +269,70 @@ export class LiveSession {
    * 1. the update's client ids must be the sender's (a repeat of another user's clocks is refused,
    *    never acknowledged as a duplicate); 2. nothing new → duplicate; 3. a viewer may not write;
    * 4. the new part must keep the transcript layout (checked on the update, not the document);
-   * 5. it is stored with the client ids it claims, then 6. applied, broadcast and acknowledged.
+   * 5. it is applied and stored with the client ids it claims (group commit, see storeApplied), and
+   *    6. once stored, broadcast and acknowledged; a duplicate is acknowledged once what is being
+   *    stored is stored.
    * Refusals that leave the sender's copy diverged ask the transport to close it (`close`).
    */
-  private async acceptUpdate(userId: string, update: Uint8Array, origin: Connection | null): Promise<ReceiveResult> {
+  private async acceptUpdate(userId: string, update: Uint8Array, origin: Connection | null): Promise<Outcome> {
     const claim = this.owners.check(userId, Y.parseUpdateMeta(update).to.keys());
     if (!claim.ok) return reject('foreign_client', claim.message, 'malformed_message');
     // Checked before permissions: every client answers our sync step 1 with a step 2, which for a
     // viewer is empty; rejecting it would turn each viewer handshake into an error.
-    if (isKnownUpdate(this.doc, update)) return { kind: 'accepted', seq: this.headSeq, isDuplicate: true };
+    if (isKnownUpdate(this.doc, update)) return { stored: this.afterStored(() => ({ kind: 'accepted', seq: this.headSeq, isDuplicate: true })) };
     if (origin && !origin.canWrite) return reject('forbidden', 'this connection may not edit the transcript');
     // Store only what is new to us: a reconnecting client's step 2 repeats much we already have.
     const diff = Y.diffUpdate(update, Y.encodeStateVector(this.doc));
     const problem = this.checkUpdate(this.doc, new DecodedUpdate(diff));
     if (problem) return reject('invalid_update', problem, 'malformed_message');
-    const seq = await this.append(userId, diff, claim.claims);
-    if (seq === null) return reject('store_failed', 'the update could not be saved', 'store_failed');
-    this.owners.commit(userId, claim.claims);
-    Y.applyUpdate(this.doc, diff, origin ?? 'server');
-    this.outgoing.push(diff, origin);
-    this.events.emit('updateAccepted', { transcriptId: this.transcriptId, userId, seq, byteLength: diff.byteLength });
-    await this.runNormalize();
-    this.maybeCheckpoint();
-    return { kind: 'accepted', seq, isDuplicate: false };
+    return { stored: this.storeApplied(userId, diff, claim.claims, origin) };
   }
 
-  /** Appends to the store; returns null when the store failed (nothing may be applied then). */
+  /**
+   * Group commit for an update that passed every check: applied now, so the next message is checked
+   * against it while its group is being written, then handed to the log; only once it is stored is it
+   * broadcast, announced and acknowledged. If its group fails the session closes (failStore): the
+   * document, which holds what the store lacks, is dropped, and every client resyncs with a fresh load.
+   */
+  private storeApplied(userId: string, update: Uint8Array, claims: readonly number[], origin: Connection | null): Promise<ReceiveResult> {
+    this.owners.commit(userId, claims);
+    const cleanup = this.applyCollectingCleanup(update, origin ?? 'server');
+    const stored = this.log.append({ transcriptId: this.transcriptId, userId, update, claims });
+    // Its repairs go in the same group, right after it.
+    if (cleanup) this.appendServerChange(cleanup);
+    this.runNormalize();
+    return stored.then(
+      (seq) => {
+        this.headSeq = Math.max(this.headSeq, seq);
+        this.outgoing.push(update, origin);
+        this.events.emit('updateAccepted', { transcriptId: this.transcriptId, userId, seq, byteLength: update.byteLength });
+        this.maybeCheckpoint();
+        return { kind: 'accepted', seq, isDuplicate: false } as const;
+      },
+      () => this.failStore(),
+    );
+  }
+
+  /** `result()` once every row handed to the log so far is stored; store_failed if one could not be. */
+  private async afterStored(result: () => ReceiveResult): Promise<ReceiveResult> {
+    await this.log.settled();
+    return this.log.hasFailed ? this.failStore() : result();
+  }
+
+  /** A group could not be stored: the document holds updates the log lacks, so the session ends. */
+  private failStore(): ReceiveResult {
+    if (!this.isClosing) void this.close('store_failed');
+    return reject('store_failed', 'the update could not be saved', 'store_failed');
+  }
+
+  /** Results resolve in receive order, though an update's waits for its group and a later awareness frame's does not. */
+  private inOrder<T>(result: Promise<T>): Promise<T> {
+    const ordered = Promise.all([this.results, result]).then(([, value]) => value);
+    this.results = ordered.catch(() => undefined);
+    return ordered;
+  }
+
+  /** Appends one row outside the group commit (the load-time repair); null when the store failed. */
   private async append(userId: string, update: Uint8Array, claims: readonly number[]): Promise<number | null> {
     try {
       const { seq } = await this.store.append({ transcriptId: this.transcriptId, userId, update, claims });
@@ -292,7 +343,7 @@ export class LiveSession {
     }
   }
 
-  private async runNormalize(): Promise<void> {
+  private runNormalize(): void {
     if (!this.normalize) return;
     const normalize = this.normalize;
     const changes: Uint8Array[] = [];
@@ -306,36 +357,68 @@ export class LiveSession {
       this.doc.off('update', capture);
     }
     if (changes.length === 0) return;
-    // Unlike client updates this one is already applied (normalization needs the live doc). If the
-    // store fails it is not broadcast; clients get it at their next sync, the log at the next checkpoint.
-    const update = Y.mergeUpdates(changes);
+    // Applied like every update before it is stored; it joins the group of the update it repairs, and a
+    // failure there closes the session (storeApplied), so the document never keeps an unstored repair.
+    this.appendServerChange(Y.mergeUpdates(changes));
+  }
+
+  /**
+   * Applies an accepted update and returns what the server's own document did in reaction, if
+   * anything: Yjs cleans up redundant formatting after every remote transaction in a transaction of
+   * its own (deleting format markers). Unless that is stored and broadcast like any server change,
+   * the server's document drifts from the log and from every client (the convergence fuzz found it).
+   */
+  private applyCollectingCleanup(update: Uint8Array, origin: unknown): Uint8Array | null {
+    const reactions: Uint8Array[] = [];
+    const capture = (change: Uint8Array, changeOrigin: unknown) => changeOrigin !== origin && reactions.push(change);
+    this.doc.on('update', capture);
+    try {
+      Y.applyUpdate(this.doc, update, origin);
+    } finally {
+      this.doc.off('update', capture);
+    }
+    return reactions.length === 0 ? null : Y.mergeUpdates(reactions);
+  }
+
+  /** A change the server already made to its document (repairs, cleanup): stored as the server's, then broadcast to all. */
+  private appendServerChange(update: Uint8Array): void {
     const claim = this.owners.check(systemUserId, [this.doc.clientID]);
     const claims = claim.ok ? claim.claims : [];
-    const seq = await this.append(systemUserId, update, claims);
-    if (seq === null) {
-      this.events.emit('normalizeFailed', { transcriptId: this.transcriptId, error: new Error('store failed') });
-      return;
-    }
     this.owners.commit(systemUserId, claims);
-    this.outgoing.push(update, null);
-    this.events.emit('updateAccepted', {
-      transcriptId: this.transcriptId,
-      userId: systemUserId,
-      seq,
-      byteLength: update.byteLength,
+    this.log.append({ transcriptId: this.transcriptId, userId: systemUserId, update, claims }).then(
+      (seq) => {
+        this.headSeq = Math.max(this.headSeq, seq);
+        this.outgoing.push(update, null);
+        this.events.emit('updateAccepted', { transcriptId: this.transcriptId, userId: systemUserId, seq, byteLength: update.byteLength });
+      },
+      (error: unknown) => this.events.emit('normalizeFailed', { transcriptId: this.transcriptId, error }),
+    );
+  }
+
+  /** Due after `checkpointEvery` stored updates; taken in the queue, once the log has caught up with the document. */
+  private maybeCheckpoint(): void {
+    if (this.isCheckpointQueued || this.headSeq - this.checkpointStartedSeq < this.checkpointEvery) return;
+    this.isCheckpointQueued = true;
+    void this.enqueue(async () => {
+      this.isCheckpointQueued = false;
+      await this.log.settled();
+      this.startCheckpoint();
     });
   }
 
-  private maybeCheckpoint(): void {
-    if (this.headSeq - this.checkpointStartedSeq >= this.checkpointEvery) void this.saveCheckpoint();
+  /** Every stored update so far in a checkpoint, written before this resolves. */
+  private async saveCheckpoint(): Promise<void> {
+    await this.log.settled();
+    return this.startCheckpoint();
   }
 
   /**
    * Snapshots the doc synchronously (so state and uptoSeq match) and chains the save, so saves finish
    * in order without holding up the message queue. A failed save is retried at the next trigger.
    */
-  private saveCheckpoint(): Promise<void> {
-    if (this.headSeq > this.checkpointStartedSeq) {
+  private startCheckpoint(): Promise<void> {
+    // A failed group leaves the document ahead of the log: such a state must never become a checkpoint.
+    if (this.headSeq > this.checkpointStartedSeq && !this.log.hasFailed) {
       const uptoSeq = this.headSeq;
       const state = Y.encodeStateAsUpdate(this.doc);
       const previousSeq = this.checkpointStartedSeq;
