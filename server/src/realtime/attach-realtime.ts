@@ -6,7 +6,7 @@ import { createLiveSessions } from '../collab/create-live-sessions.ts';
 import type { LiveSessions } from '../collab/live-sessions.ts';
 import type { Config } from '../config.ts';
 import type { PrismaClient } from '../db/prisma.ts';
-import { UserJoinBudgets, type FairShareLimits } from './fair-share.ts';
+import { UserBudgets, type FairShareLimits } from './fair-share.ts';
 import { authenticateSocket, isAllowedOrigin } from './authenticate-socket.ts';
 import { handleLiveSocket } from './live-socket-handlers.ts';
 import { OpenConnections } from './open-connections.ts';
@@ -51,8 +51,8 @@ export function attachRealtime(options: {
   const stopPanels = subscribePanels(io);
   const open = new OpenConnections();
   const revalidation = keepConnectionsValid({ prisma, open, logger, everyMs: options.revalidateEveryMs });
-  const userJoins = new UserJoinBudgets(options.fairShare?.userJoins);
-  io.on('connection', (socket) => handleLiveSocket(socket, { prisma, liveSessions, logger, open, userJoins, limits: options.fairShare }));
+  const userBudgets = new UserBudgets(options.fairShare);
+  io.on('connection', (socket) => handleLiveSocket(socket, { prisma, liveSessions, logger, open, userBudgets, limits: options.fairShare }));
 
   return {
     liveSessions,

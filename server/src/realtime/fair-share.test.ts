@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { encodeAwarenessFrame, encodeQueryAwarenessFrame, encodeSyncStep1Frame, encodeUpdateFrame } from '@verity/common';
-import { FairShare, fairShareLimits, isUpdateFrame, TokenBucket, UserJoinBudgets } from './fair-share.ts';
+import { FairShare, fairShareLimits, isUpdateFrame, TokenBucket, UserBudgets } from './fair-share.ts';
 
 function clock() {
   let now = 0;
@@ -20,13 +20,23 @@ describe('TokenBucket', () => {
   });
 });
 
-describe('UserJoinBudgets', () => {
+describe('UserBudgets', () => {
   it('limits one user’s joins across sockets, not other users’', () => {
     const time = clock();
-    const budgets = new UserJoinBudgets({ capacity: 2, perSecond: 1 }, time.now);
-    expect([budgets.take('ada'), budgets.take('ada'), budgets.take('ada'), budgets.take('bea')]).toEqual([true, true, false, true]);
+    const budgets = new UserBudgets({ userJoins: { capacity: 2, perSecond: 1 }, userUpdates: fairShareLimits.userUpdates }, time.now);
+    const socketOf = (userId: string) => new FairShare(fairShareLimits, time.now, budgets.of(userId));
+    expect([socketOf('ada').admitJoin(), socketOf('ada').admitJoin(), socketOf('ada').admitJoin(), socketOf('bea').admitJoin()]).toEqual(['admit', 'admit', 'refuse', 'admit']);
     time.advance(1000);
-    expect(budgets.take('ada')).toBe(true);
+    expect(socketOf('ada').admitJoin()).toBe('admit');
+  });
+
+  it('shares one update rate among a user’s sockets', async () => {
+    const budgets = new UserBudgets({ userJoins: fairShareLimits.userJoins, userUpdates: { capacity: 2, perSecond: 20 } });
+    const [first, second] = [new FairShare(fairShareLimits, undefined, budgets.of('ada')), new FairShare(fairShareLimits, undefined, budgets.of('ada'))];
+    const started = performance.now();
+    await Promise.all([first.awaitUpdateTurn(1), second.awaitUpdateTurn(1), first.awaitUpdateTurn(1), second.awaitUpdateTurn(1)]);
+    // Two from the burst, two more at 20/s: about 100 ms, where separate budgets would take none.
+    expect(performance.now() - started).toBeGreaterThanOrEqual(80);
   });
 });
 

@@ -52,6 +52,8 @@ export const fairShareLimits = {
   backlog: { capacity: 120, perSecond: 0 },
   /** Joins per user across all their sockets (a fresh socket gets a fresh budget above). */
   userJoins: { capacity: 20, perSecond: 1 },
+  /** Document updates per user across all their sockets (a few tabs typing at once). */
+  userUpdates: { capacity: 60, perSecond: 60 },
 } as const;
 
 export type FairShareLimits = { [K in keyof typeof fairShareLimits]: { capacity: number; perSecond: number } };
@@ -84,7 +86,12 @@ export class FairShare {
   private waiting = 0;
   private tail: Promise<void> = Promise.resolve();
 
-  constructor(limits: FairShareLimits = fairShareLimits, now?: () => number) {
+  constructor(
+    limits: FairShareLimits = fairShareLimits,
+    now?: () => number,
+    /** The user's budget across sockets (UserBudgets.of), when there is one. */
+    private readonly user?: UserBudget,
+  ) {
     const bucket = ({ capacity, perSecond }: { capacity: number; perSecond: number }) => new TokenBucket(capacity, perSecond, now);
     this.limits = limits;
     this.updates = bucket(limits.updates);
@@ -100,9 +107,9 @@ export class FairShare {
     return isAdmitted ? 'admit' : this.refuse();
   }
 
-  /** Decides on a join (it sends the whole document); `isUserWithinBudget` is the user's budget across sockets. */
-  admitJoin(isUserWithinBudget = true): Admission {
-    return isUserWithinBudget && this.syncRequests.take() ? 'admit' : this.refuse();
+  /** Decides on a join (it sends the whole document), against this socket's and the user's budgets. */
+  admitJoin(): Admission {
+    return (this.user?.joins.take() ?? true) && this.syncRequests.take() ? 'admit' : this.refuse();
   }
 
   /**
@@ -114,12 +121,13 @@ export class FairShare {
     this.waiting++;
     const turn = this.tail.then(async () => {
       for (;;) {
-        const delay = Math.max(this.updates.delayFor(1), this.bytes.delayFor(byteLength));
+        const delay = Math.max(this.updates.delayFor(1), this.bytes.delayFor(byteLength), this.user?.updates.delayFor(1) ?? 0);
         if (delay === 0) break;
         await new Promise((resolve) => setTimeout(resolve, delay));
       }
       this.updates.take(1);
       this.bytes.take(byteLength);
+      this.user?.updates.take(1);
     });
     this.tail = turn;
     await turn;
@@ -132,27 +140,34 @@ export class FairShare {
   }
 }
 
+/** A user's budgets, shared by all of their sockets (each socket also has its own FairShare). */
+export interface UserBudget {
+  joins: TokenBucket;
+  updates: TokenBucket;
+}
+
 /**
- * Joins per user across all of their sockets: reconnecting over fresh sockets (each with a fresh
- * FairShare) cannot make the server send whole documents without bound. Full buckets are dropped when
- * the map grows, since a full bucket is the same as none.
+ * Budgets per user across all of their sockets: opening more sockets (each with a fresh FairShare)
+ * neither makes the server send whole documents without bound nor multiplies the update rate. Full
+ * budgets are dropped when the map grows, since a full budget is the same as none.
  */
-export class UserJoinBudgets {
-  private readonly buckets = new Map<string, TokenBucket>();
+export class UserBudgets {
+  private readonly budgets = new Map<string, UserBudget>();
 
   constructor(
-    private readonly limit: { capacity: number; perSecond: number } = fairShareLimits.userJoins,
+    private readonly limits: Pick<FairShareLimits, 'userJoins' | 'userUpdates'> = fairShareLimits,
     private readonly now?: () => number,
   ) {}
 
-  /** Takes one join from the user's budget; false when it is spent. */
-  take(userId: string): boolean {
-    let bucket = this.buckets.get(userId);
-    if (!bucket) {
-      if (this.buckets.size >= 10_000) for (const [id, old] of this.buckets) if (old.isFull) this.buckets.delete(id);
-      bucket = new TokenBucket(this.limit.capacity, this.limit.perSecond, this.now);
-      this.buckets.set(userId, bucket);
+  /** The user's budget, created full on first use. */
+  of(userId: string): UserBudget {
+    let budget = this.budgets.get(userId);
+    if (!budget) {
+      if (this.budgets.size >= 10_000) for (const [id, old] of this.budgets) if (old.joins.isFull && old.updates.isFull) this.budgets.delete(id);
+      const bucket = ({ capacity, perSecond }: { capacity: number; perSecond: number }) => new TokenBucket(capacity, perSecond, this.now);
+      budget = { joins: bucket(this.limits.userJoins), updates: bucket(this.limits.userUpdates) };
+      this.budgets.set(userId, budget);
     }
-    return bucket.take();
+    return budget;
   }
 }

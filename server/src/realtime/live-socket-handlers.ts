@@ -4,7 +4,7 @@ import type { ReceiveResult, RejectReason } from '../collab/live-session-types.t
 import type { LiveSessions } from '../collab/live-sessions.ts';
 import type { PrismaClient } from '../db/prisma.ts';
 import { requireTranscriptAccess } from '../transcripts/transcript-access.ts';
-import { FairShare, isUpdateFrame, type Admission, type FairShareLimits, type UserJoinBudgets } from './fair-share.ts';
+import { FairShare, isUpdateFrame, type Admission, type FairShareLimits, type UserBudgets } from './fair-share.ts';
 import type { OpenConnections } from './open-connections.ts';
 import { closeSocket, SocketConnection } from './socket-connection.ts';
 import type { VeritySocket } from './socket-types.ts';
@@ -31,12 +31,12 @@ const ackOf = <T>(ack: unknown): Ack<T> => (typeof ack === 'function' ? (ack as 
  */
 export function handleLiveSocket(
   socket: VeritySocket,
-  context: { prisma: PrismaClient; liveSessions: LiveSessions; logger: Logger; open: OpenConnections; userJoins: UserJoinBudgets; limits?: FairShareLimits },
+  context: { prisma: PrismaClient; liveSessions: LiveSessions; logger: Logger; open: OpenConnections; userBudgets: UserBudgets; limits?: FairShareLimits },
 ): void {
   // Registered so revocations (revoke-connections.ts) find this socket's connections.
   const joined = context.open.add(socket);
   const { userId } = socket.data;
-  const share = new FairShare(context.limits);
+  const share = new FairShare(context.limits, undefined, context.userBudgets.of(userId));
   /** Refused over the fair share: the typed ack, or for a client that keeps at it, the end of the socket. */
   const overShare = (admission: Exclude<Admission, 'admit'>, ack: (response: ReturnType<typeof fail>) => void, what: string) => {
     ack(fail('rate_limited', `Too many ${what} from this connection; this one was not handled.`));
@@ -53,7 +53,7 @@ export function handleLiveSocket(
     if (!parsed.success) return ack(fail('bad_request', 'join needs a transcriptId'));
     // Canonical (lower-case) already: the schema parses it once, so one transcript is one session.
     const { transcriptId } = parsed.data;
-    const admission = share.admitJoin(context.userJoins.take(userId));
+    const admission = share.admitJoin();
     if (admission !== 'admit') return overShare(admission, ack, 'joins');
     try {
       const access = await requireTranscriptAccess(context.prisma, { transcriptId, userId, permission: 'read' });
