@@ -43,7 +43,8 @@ export async function startLiveTestServer(prisma: PrismaClient, options: { parse
     app,
     liveSessions,
     async join(userId, transcriptId) {
-      const { token } = await createSession(prisma, { userId, ttlMs: 60_000 });
+      // An hour: open connections are closed once their session expires (revoke-connections.ts).
+      const { token } = await createSession(prisma, { userId, ttlMs: 3_600_000 });
       const socket: ClientSocket = connectSocket(url, { transports: ['websocket'], extraHeaders: { cookie: `verity_session=${token}` }, reconnection: false, forceNew: true });
       const client = new LiveClient(socket, transcriptId);
       clients.push(client);
