@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { isKnownUpdate } from './known-update.ts';
+import { encodeStateVectorFor, isKnownUpdate } from './known-update.ts';
 
 function docWithText(text: string): Y.Doc {
   const doc = new Y.Doc();
@@ -60,5 +60,27 @@ describe('isKnownUpdate on a long document', () => {
     const before2 = Y.encodeStateVector(client);
     text.delete(5, 20);
     expect(isKnownUpdate(server, Y.encodeStateAsUpdate(client, before2))).toBe(false);
+  });
+});
+
+describe('encodeStateVectorFor', () => {
+  it('diffs an update exactly as the whole state vector does, naming only the update’s clients', () => {
+    const server = new Y.Doc();
+    for (let k = 0; k < 50; k++) {
+      const other = new Y.Doc();
+      other.getText('t').insert(0, `client ${k} `);
+      Y.applyUpdate(server, Y.encodeStateAsUpdate(other));
+    }
+    const editor = new Y.Doc();
+    Y.applyUpdate(editor, Y.encodeStateAsUpdate(server));
+    editor.getText('t').insert(3, 'typed');
+    Y.applyUpdate(server, Y.encodeStateAsUpdate(editor));
+    editor.getText('t').insert(0, 'more');
+    // The editor resends everything it has (a reconnect): only "more" is new to the server.
+    const resent = Y.encodeStateAsUpdate(editor);
+    const partial = encodeStateVectorFor(server, Y.parseUpdateMeta(resent).from.keys());
+    expect(Y.decodeStateVector(partial).size).toBe(51);
+    expect(Y.diffUpdate(resent, partial)).toEqual(Y.diffUpdate(resent, Y.encodeStateVector(server)));
+    expect(Y.decodeStateVector(encodeStateVectorFor(server, [editor.clientID]))).toEqual(new Map([[editor.clientID, Y.getState(server.store, editor.clientID)]]));
   });
 });

@@ -37,7 +37,10 @@ export type ReceiveResult =
  * Its changes are stored as `systemUserId` (system-user.ts), then broadcast to every connection including the sender.
  * It does not run on load: the log already holds every earlier normalization.
  */
-export type NormalizeDoc = (doc: Y.Doc) => void;
+export type NormalizeDoc = ((doc: Y.Doc) => void) & {
+  /** Optional: false when a call would change nothing now, so the session opens no transaction for it. */
+  hasWork?: (doc: Y.Doc) => boolean;
+};
 
 /**
  * Why an update's new part (decoded) may not be applied to `doc`, or null when it may. Runs before the

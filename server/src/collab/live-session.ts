@@ -6,7 +6,7 @@ import { CoalescedBroadcast } from './coalesced-broadcast.ts';
 import type { Connection, ConnectionGroup, DisconnectReason } from './connection.ts';
 import { DecodedUpdate } from './decoded-update.ts';
 import { GroupedAppends } from './grouped-appends.ts';
-import { isKnownUpdate } from './known-update.ts';
+import { encodeStateVectorFor, isKnownUpdate } from './known-update.ts';
 import { loadCurrentDoc, type CurrentDoc } from './load-current-doc.ts';
 import type {
   CheckUpdate,
@@ -282,7 +282,7 @@ export class LiveSession {
     if (isKnownUpdate(this.doc, update)) return { stored: this.afterStored(() => ({ kind: 'accepted', seq: this.headSeq, isDuplicate: true })) };
     if (origin && !origin.canWrite) return reject('forbidden', 'this connection may not edit the transcript');
     // Store only what is new to us: a reconnecting client's step 2 repeats much we already have.
-    const diff = Y.diffUpdate(update, Y.encodeStateVector(this.doc));
+    const diff = Y.diffUpdate(update, encodeStateVectorFor(this.doc, Y.parseUpdateMeta(update).from.keys()));
     const problem = this.checkUpdate(this.doc, new DecodedUpdate(diff));
     if (problem) return reject('invalid_update', problem, 'malformed_message');
     return { stored: this.storeApplied(userId, diff, claim.claims, origin) };
@@ -346,6 +346,8 @@ export class LiveSession {
   private runNormalize(): void {
     if (!this.normalize) return;
     const normalize = this.normalize;
+    // Even an empty transaction copies the state vector twice (O(clients)); skip it when nothing is due.
+    if (normalize.hasWork?.(this.doc) === false) return;
     const changes: Uint8Array[] = [];
     const capture = (update: Uint8Array) => changes.push(update);
     this.doc.on('update', capture);

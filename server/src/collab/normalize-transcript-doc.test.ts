@@ -141,9 +141,12 @@ describe('normalizeTouchedBlocks', () => {
     const block = (doc.get(contentKey, Y.XmlText).toDelta() as { insert: Y.XmlText }[])[1_000]!.insert;
     toDelta.mockClear();
     block.insert(block.length, 'x');
+    // Nothing for the session to open a transaction for.
+    expect(normalizeTouchedBlocks.hasWork?.(doc)).toBe(false);
     expect(normalize(doc)).toEqual([]);
     expect(getAttribute).not.toHaveBeenCalled();
     block.setAttribute('speakerId', 's9');
+    expect(normalizeTouchedBlocks.hasWork?.(doc)).toBe(true);
     normalize(doc);
     expect(block.getAttribute('speakerId')).toBeNull();
     expect(getAttribute.mock.calls.length).toBeLessThan(10);

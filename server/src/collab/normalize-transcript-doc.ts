@@ -41,6 +41,12 @@ export function normalizeTouchedBlocks(doc: Y.Doc): void {
   state.index.repair(state.touched.take());
 }
 
+/** False when normalizeTouchedBlocks would change nothing: tracked, and no transaction touched a block since. */
+normalizeTouchedBlocks.hasWork = (doc: Y.Doc): boolean => {
+  const state = tracked.get(doc);
+  return !state || state.touched.hasChanges;
+};
+
 /** Block ids in use (id → block, block → id); every live block is in it after a repair. */
 class BlockIndex {
   readonly content: Y.XmlText;

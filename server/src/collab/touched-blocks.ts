@@ -15,6 +15,8 @@ export interface BlockChanges {
 /** A running record of block changes; `take()` hands over what accumulated and starts afresh. */
 export interface TouchedBlocks {
   take(): BlockChanges;
+  /** True when something was recorded since the last take(). */
+  readonly hasChanges: boolean;
 }
 
 /**
@@ -52,6 +54,9 @@ export function recordTouchedBlocks(doc: Y.Doc, content: Y.XmlText, speakers: Y.
     });
   });
   return {
+    get hasChanges() {
+      return changes.touched.size > 0 || changes.removed.size > 0 || changes.isRosterChanged || changes.isContentChanged;
+    },
     take() {
       const taken = changes;
       changes = emptyChanges();
