@@ -128,6 +128,6 @@ async function readStanding(prisma: PrismaClient, snapshot: { socket: VeritySock
   return {
     sessionIds: new Set(sessions.map((s) => s.id)),
     transcriptIds: new Set(transcripts.map((t) => t.id)),
-    roles: new Map(memberships.map((m) => [membershipKey(m.transcriptId, m.userId), m.role as Role])),
+    roles: new Map<string, Role>(memberships.map((m) => [membershipKey(m.transcriptId, m.userId), m.role])),
   };
 }
