@@ -16,6 +16,11 @@ export class ClientOwners {
   constructor(
     private readonly doc: Y.Doc,
     private readonly owners: Map<number, string>,
+    /**
+     * Who presented under a client id (awareness) before any edit used it: the id is theirs to claim.
+     * A forger learns a victim's id from their cursor; this closes the window before the victim's first edit.
+     */
+    private readonly presenterOf: (client: number) => string | undefined = () => undefined,
   ) {}
 
   /**
@@ -28,6 +33,8 @@ export class ClientOwners {
       const owner = this.owners.get(client);
       if (owner === undefined) {
         if (Y.getState(this.doc.store, client) > 0) return { ok: false, client, message: `client id ${client} belongs to the imported text` };
+        const presenter = this.presenterOf(client);
+        if (presenter !== undefined && presenter !== userId) return { ok: false, client, message: `client id ${client} is another user's cursor` };
         claims.push(client);
       } else if (owner !== userId) {
         return { ok: false, client, message: `client id ${client} belongs to another user` };

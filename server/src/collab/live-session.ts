@@ -87,7 +87,8 @@ export class LiveSession {
     this.normalize = options.normalize;
     this.checkUpdate = options.checkUpdate ?? checkUpdateIntegrity;
     this.doc = loaded.doc;
-    this.owners = new ClientOwners(this.doc, loaded.owners);
+    // Presence is created below; the callback runs only once messages arrive.
+    this.owners = new ClientOwners(this.doc, loaded.owners, (client) => this.presence.userOf(client));
     // The server writes (normalization) under a client id of its own that nobody else may use.
     this.doc.clientID = this.owners.issue(systemUserId);
     this.headSeq = loaded.lastSeq;

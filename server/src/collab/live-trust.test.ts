@@ -1,8 +1,9 @@
 import { yTextToSlateElement } from '@slate-yjs/core';
 import * as encoding from 'lib0/encoding';
+import * as awarenessProtocol from 'y-protocols/awareness';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { contentKey, encodeUpdateFrame, metadataKey, readTranscriptDoc, speakersKey, type DocAck } from '@verity/common';
+import { contentKey, encodeAwarenessFrame, encodeUpdateFrame, metadataKey, readTranscriptDoc, speakersKey, type DocAck } from '@verity/common';
 import { computeBlame } from '../history/compute-blame.ts';
 import { buildSeedState } from './build-seed-state.ts';
 import { createUpdateStore } from './create-live-sessions.ts';
@@ -98,6 +99,25 @@ describe('Yjs client ids belong to one user', () => {
     const repeat = Y.encodeStateAsUpdate(victim.doc, before);
     expect(await forger.send(encodeUpdateFrame(repeat))).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     expect(await rowCount(transcript.id)).toBe(stored);
+  });
+
+  it('refuses an update under the client id of someone’s cursor before their first edit', async () => {
+    const { alice, bob, carol, transcript } = await setUp();
+    const victim = await server.join(alice.id, transcript.id);
+    const forger = await server.join(bob.id, transcript.id);
+    const observer = await server.join(carol.id, transcript.id);
+    const presence = new awarenessProtocol.Awareness(victim.doc);
+    presence.setLocalState({ cursor: null });
+    expect(await victim.send(encodeAwarenessFrame(awarenessProtocol.encodeAwarenessUpdate(presence, [victim.doc.clientID])))).toEqual({ ok: true });
+    presence.destroy();
+
+    const forged = forgeAs(forger.doc, victim.doc.clientID, (doc) => firstBlock(doc).insert(0, 'Bob as Alice. '));
+    expect(await forger.send(encodeUpdateFrame(forged))).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    await expectClosedMalformed(forger);
+    victim.type('Alice herself. ');
+    expect(await victim.pending.at(-1)).toEqual({ ok: true, seq: expect.any(Number) });
+    await until(() => observer.firstTurnText() === 'Alice herself. ', 'the observer');
+    expect(await blameOf(transcript.id)).toEqual([{ text: 'Alice herself. ', authorId: alice.id }]);
   });
 
   it('refuses the victim’s unsent edit when a forger used its client id first, and credits the forger', async () => {

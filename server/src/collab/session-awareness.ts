@@ -79,6 +79,11 @@ export class SessionAwareness {
     return null;
   }
 
+  /** The user who presented under a client id in this session (kept after they leave), if anyone did. */
+  userOf(clientId: number): string | undefined {
+    return this.users.get(clientId);
+  }
+
   /** Drops a departed connection's states and ownership (the ids stay its user's); the others are told. */
   removeConnection(connectionId: string, origin: unknown): void {
     const clients = [...(this.clientsByConnection.get(connectionId) ?? [])];
