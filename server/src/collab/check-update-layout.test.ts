@@ -77,3 +77,21 @@ describe('checkUpdateLayout on concurrent honest edits', () => {
     expect(check(server, update)).toMatch(/the server (has|does not have)/);
   });
 });
+
+describe('checkUpdateLayout on large honest updates', () => {
+  it('accepts a reconnect’s step 2 with 5,000 separate offline edits (references resolved in clock order, no deep recursion)', () => {
+    const server = createTranscriptDoc(transcript);
+    const offline = replicaOf(server);
+    let seed = 7;
+    const next = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
+    for (let k = 0; k < 5_000; k++) {
+      const target = block(offline, Math.floor(next() * 2));
+      if (next() < 0.2 && target.length > 2) target.delete(Math.floor(next() * (target.length - 1)), 1);
+      else target.insert(Math.floor(next() * target.length), 'abc'[k % 3]!, k % 7 === 0 ? { uncertain: '(?)' } : {});
+    }
+    const step2 = Y.encodeStateAsUpdate(offline, Y.encodeStateVector(server));
+    expect(check(server, step2)).toBeNull();
+    Y.applyUpdate(server, step2);
+    expect(server.get(contentKey, Y.XmlText).toString()).toBe(offline.get(contentKey, Y.XmlText).toString());
+  });
+});

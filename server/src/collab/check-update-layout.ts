@@ -66,6 +66,8 @@ class LayoutCheck {
   /** Attribute items the update sets, by the element (type item) they go on. */
   private readonly attributes = new Map<Y.Item, Map<string, Y.Item>>();
   private readonly content: Y.XmlText;
+  /** Nesting of resolve calls: references across clients can chain; a hostile chain must not blow the stack. */
+  private depth = 0;
 
   constructor(
     private readonly doc: Y.Doc,
@@ -104,10 +106,16 @@ class LayoutCheck {
     const known = this.places.get(item);
     if (known === 'pending') return { missing: 'the update refers to itself in a cycle' };
     if (known) return known;
+    if (this.depth > 2_000) throw new LayoutViolation('the update’s references are nested too deeply');
     this.places.set(item, 'pending');
-    const resolved = this.resolveUncached(item);
-    this.places.set(item, resolved);
-    return resolved;
+    this.depth++;
+    try {
+      const resolved = this.resolveUncached(item);
+      this.places.set(item, resolved);
+      return resolved;
+    } finally {
+      this.depth--;
+    }
   }
 
   private resolveUncached(item: Y.Item): Resolved {
