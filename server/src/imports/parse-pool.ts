@@ -18,6 +18,7 @@ export interface ParsePool extends ImportReader {
   close(): Promise<void>;
 }
 
+/** The pool's bounds: workers, time and memory per file, files waiting. */
 export interface ParsePoolOptions {
   /** Workers at most; each is started on first need. */
   size: number;
