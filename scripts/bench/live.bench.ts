@@ -47,6 +47,7 @@ interface Options {
   rooms: { transcripts: number; editors: number } | null;
   seconds: number;
   drainSeconds: number;
+  idleSeconds: number;
   observers: number;
 }
 
@@ -60,6 +61,7 @@ function readOptions(): Options {
     rooms: rooms ? { transcripts: Number(rooms[1]), editors: Number(rooms[2]) } : null,
     seconds: Number(flag('seconds', 'BENCH_SECONDS') ?? 20),
     drainSeconds: Number(flag('drain-seconds', 'BENCH_DRAIN_SECONDS') ?? 10),
+    idleSeconds: Number(flag('idle-seconds', 'BENCH_IDLE_SECONDS') ?? 3),
     observers: Number(flag('observers', 'BENCH_OBSERVERS') ?? 5),
   };
   if (editors.some((n) => !Number.isInteger(n) || n < 0) || !(options.seconds > 0) || !(options.drainSeconds >= 0)) {
@@ -163,6 +165,8 @@ interface ScenarioResult {
   latencies: number[];
   ackTimes: number[];
   serverCpuMs: number;
+  /** The server's CPU per second with everyone joined but nobody typing (revalidation, timers). */
+  idleCpuMsPerSecond: number;
   postgresCpuMs: number;
   generatorCpuMs: number;
   wallMs: number;
@@ -205,7 +209,7 @@ class Bench {
   }
 
   async run(name: string, transcripts: number, editorsPerTranscript: number): Promise<ScenarioResult> {
-    const { seconds, drainSeconds } = this.options;
+    const { seconds, drainSeconds, idleSeconds } = this.options;
     const observersTotal = this.options.observers;
     const accounts = await this.ensureAccounts(transcripts * editorsPerTranscript + observersTotal);
     const rooms: Room[] = [];
@@ -241,6 +245,13 @@ class Bench {
     let refused = 0;
     const ackTimes: number[] = [];
     const refusals = new Map<string, number>();
+    // The server's own background work (revalidation, timers) with everyone joined and nobody typing.
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    const idleBefore = readCpuTicks(this.server.pid!);
+    const idleStarted = performance.now();
+    await new Promise((resolve) => setTimeout(resolve, idleSeconds * 1000));
+    const idle = readCpuTicks(this.server.pid!);
+    const idleCpuMsPerSecond = (((idle.server - idleBefore.server) * 1000) / clockTicksPerSecond / (performance.now() - idleStarted)) * 1000;
     const cpuBefore = readCpuTicks(this.server.pid!);
     const generatorBefore = process.cpuUsage();
     const started = performance.now();
@@ -298,6 +309,7 @@ class Bench {
       latencies,
       ackTimes,
       serverCpuMs: ((cpuAfter.server - cpuBefore.server) * 1000) / clockTicksPerSecond,
+      idleCpuMsPerSecond,
       postgresCpuMs: ((cpuAfter.postgres - cpuBefore.postgres) * 1000) / clockTicksPerSecond,
       generatorCpuMs: (generator.user + generator.system) / 1000,
       wallMs,
@@ -383,6 +395,11 @@ async function stopServer(server: ChildProcess): Promise<void> {
   clearTimeout(timer);
 }
 
+/** Server CPU per acknowledged keystroke beyond what it spends idle over the same time. */
+function netCpuPerUpdate(result: ScenarioResult): number {
+  return Math.max(0, result.serverCpuMs - (result.idleCpuMsPerSecond * result.wallMs) / 1000) / Math.max(1, result.acked);
+}
+
 function printResult(result: ScenarioResult): void {
   const accepted = Math.max(1, result.acked);
   const ms = (value: number) => (Number.isNaN(value) ? '—' : value.toFixed(value < 100 ? 1 : 0)).padStart(7);
@@ -396,6 +413,7 @@ function printResult(result: ScenarioResult): void {
       ms(percentile(result.latencies, 99)),
       ms(percentile(result.ackTimes, 95)),
       (result.serverCpuMs / accepted).toFixed(2).padStart(10),
+      (netCpuPerUpdate(result)).toFixed(2).padStart(8),
       `${((result.serverCpuMs / result.wallMs) * 100).toFixed(0)}%`.padStart(6),
       (result.postgresCpuMs / accepted).toFixed(2).padStart(9),
       `${((result.generatorCpuMs / result.wallMs) * 100).toFixed(0)}%`.padStart(8),
@@ -433,7 +451,7 @@ async function main(): Promise<void> {
     await waitForHealth(baseUrl, server);
     const bench = new Bench(baseUrl, server, cart, options);
     await bench.setUp();
-    console.log(`${'scenario'.padEnd(16)} ${'editors'.padStart(7)} ${'acked/sent'.padStart(13)} ${'p50'.padStart(7)} ${'p95'.padStart(7)} ${'p99'.padStart(7)} ${'ack p95'.padStart(7)} ${'srv ms/upd'.padStart(10)} ${'srv %'.padStart(6)} ${'pg ms/upd'.padStart(9)} ${'loadgen%'.padStart(8)}`);
+    console.log(`${'scenario'.padEnd(16)} ${'editors'.padStart(7)} ${'acked/sent'.padStart(13)} ${'p50'.padStart(7)} ${'p95'.padStart(7)} ${'p99'.padStart(7)} ${'ack p95'.padStart(7)} ${'srv ms/upd'.padStart(10)} ${'net'.padStart(8)} ${'srv %'.padStart(6)} ${'pg ms/upd'.padStart(9)} ${'loadgen%'.padStart(8)}`);
     const results: ScenarioResult[] = [];
     for (const editors of options.editors) {
       const result = await bench.run(`1 × ${editors}`, 1, editors);
@@ -446,7 +464,9 @@ async function main(): Promise<void> {
       results.push(result);
     }
     console.log('\np50/p95/p99: ms from an editor sending a keystroke to an observer receiving it; ack p95: send → store acknowledgement;');
-    console.log('srv ms/upd: server process CPU (user + system) per acknowledged keystroke, srv %: of one core; pg: Postgres processes; loadgen%: this process.');
+    console.log('srv ms/upd: server process CPU (user + system, all threads) per acknowledged keystroke; net: the same less the server\'s idle');
+    console.log(`CPU with everyone joined and nobody typing (measured ${options.idleSeconds} s before each run: ${results.map((result) => result.idleCpuMsPerSecond.toFixed(0)).join(', ')} ms/s);`);
+    console.log('srv %: of one core; pg: Postgres processes per keystroke; loadgen%: this process (the clients), of one core.');
     const byEditors = (n: number) => results.find((result) => result.name === `1 × ${n}`);
     const verdict = (isMet: boolean) => (isMet ? 'met' : 'MISSED');
     const at200 = byEditors(200);
@@ -454,7 +474,8 @@ async function main(): Promise<void> {
     if (at200) console.log(`goal 200 editors: all acknowledged, p95 ≤ ${goals.p95At200Ms} ms: ${verdict(at200.acked === at200.sent && percentile(at200.latencies, 95) <= goals.p95At200Ms)}`);
     if (at100) console.log(`goal 100 editors: p95 ≤ ${goals.p95At100Ms} ms: ${verdict(percentile(at100.latencies, 95) <= goals.p95At100Ms)}`);
     const worstCpu = Math.max(...results.map((result) => result.serverCpuMs / Math.max(1, result.acked)));
-    console.log(`goal ≤ ${goals.cpuPerUpdateMs} ms server CPU per accepted keystroke (worst row ${worstCpu.toFixed(2)} ms): ${verdict(worstCpu <= goals.cpuPerUpdateMs)}`);
+    const worstNet = Math.max(...results.map(netCpuPerUpdate));
+    console.log(`goal ≤ ${goals.cpuPerUpdateMs} ms server CPU per accepted keystroke (worst row ${worstCpu.toFixed(2)} ms, net of idle ${worstNet.toFixed(2)} ms): ${verdict(worstCpu <= goals.cpuPerUpdateMs)}`);
   } finally {
     await cleanUp();
     process.off('SIGINT', handleSignal);

@@ -3,9 +3,9 @@ import { encodeUpdateFrame } from '@verity/common';
 
 /** Below this many connections every update goes out at once: there is little fan-out to save. */
 const minMembersToCoalesce = 8;
-/** Window per joined connection, and its cap: 100 editors wait up to 20 ms, 200 up to 40 ms. */
-const windowMsPerMember = 0.2;
-const maxWindowMs = 40;
+/** Window per joined connection, and its cap: 100 editors wait up to 10 ms, 200 up to 20 ms. */
+const windowMsPerMember = 0.1;
+const maxWindowMs = 30;
 
 /**
  * Accepted document updates on their way to a session's connections. With many connections joined, the
