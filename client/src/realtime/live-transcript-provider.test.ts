@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
-import { decodeFrame, liveTopics, encodeSyncStep1Frame, encodeSyncStep2Frame, type DocAck, type JoinAck } from '@verity/common';
+import { contentKey, decodeFrame, liveTopics, encodeSyncStep1Frame, encodeSyncStep2Frame, type DocAck, type JoinAck } from '@verity/common';
 import { LiveTranscriptProvider, type LiveTranscriptProviderOptions } from './live-transcript-provider.ts';
 import { saveStatusLabel } from './save-status.ts';
 
@@ -118,6 +118,15 @@ function open() {
 }
 
 describe('LiveTranscriptProvider', () => {
+  it('reports a first sync the editor could not bind (a Y.Map where a turn belongs) instead of handing it over', () => {
+    const { socket, server, provider } = open();
+    server.doc.get(contentKey, Y.XmlText).insertEmbed(0, new Y.Map());
+    server.acceptJoin();
+    expect(provider.getState().isSynced).toBe(false);
+    expect(provider.getState().closed).toMatchObject({ reason: 'internal', message: expect.stringContaining('cannot show') });
+    expect(socket.connected).toBe(false);
+  });
+
   it('joins, takes the server’s state and becomes live', () => {
     const { socket, server, provider, text } = open();
     expect(socket.joins).toHaveLength(1);

@@ -13,6 +13,7 @@ import {
   encodeSyncStep1Frame,
   encodeSyncStep2Frame,
   encodeUpdateFrame,
+  hasUnbindableContent,
   type ClientToServerEvents,
   type CloseReason,
   type DocAck,
@@ -255,7 +256,11 @@ export class LiveTranscriptProvider {
       case 'syncStep2':
       case 'update':
         Y.applyUpdate(this.doc, frame.update, this);
-        if (frame.kind === 'syncStep2' && !this.state.isSynced) this.setState({ isSynced: true });
+        if (frame.kind === 'syncStep2' && !this.state.isSynced) {
+          // Checked once, before the editor binds: a document it cannot convert is reported, not a crash.
+          if (hasUnbindableContent(this.doc)) throw new Error('the transcript holds content the editor cannot show');
+          this.setState({ isSynced: true });
+        }
         return;
       case 'awareness':
         awarenessProtocol.applyAwarenessUpdate(this.awareness, frame.update, this);

@@ -47,6 +47,18 @@ export function readTranscriptBlocks(doc: Y.Doc): TranscriptBlock[] {
   return blocks;
 }
 
+/**
+ * True when the document holds a shared type the editor's @slate-yjs binding cannot convert (it calls
+ * toDelta on every embed, so a Y.Map or Y.Array where a block or chip belongs throws). The server never
+ * sends one (it refuses such updates and repairs old documents on load); the editor checks anyway,
+ * once, before binding, so a bad document is reported instead of crashing the page. O(document).
+ */
+export function hasUnbindableContent(doc: Y.Doc): boolean {
+  const isBindable = (text: Y.XmlText, depth: number): boolean =>
+    (text.toDelta() as { insert: unknown }[]).every(({ insert }) => typeof insert === 'string' || (insert instanceof Y.XmlText && depth < 3 && isBindable(insert, depth + 1)));
+  return !isBindable(doc.get(contentKey, Y.XmlText), 0);
+}
+
 /** One block (a Y.XmlText in the root) read totally; null for one that is neither a turn nor a note. */
 export function readTranscriptBlock(block: Y.XmlText): TranscriptBlock | null {
   const kind = block.getAttribute('type') as unknown;
