@@ -68,3 +68,10 @@ export const mediaPeaksSchema = z.object({
   data: z.array(z.number()),
 });
 export type MediaPeaks = z.infer<typeof mediaPeaksSchema>;
+
+/** POST …/media/timings: sets a turn's start (seconds, from the playhead; null clears it). */
+export const setTurnStartRequestSchema = z.object({
+  turnId: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/, 'must be a turn id'),
+  start: z.number().finite().min(0).max(7 * 24 * 3600).nullable(),
+});
+export type SetTurnStartRequest = z.infer<typeof setTurnStartRequestSchema>;

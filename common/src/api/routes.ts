@@ -33,6 +33,8 @@ export const apiRoutes = {
   mergeSpeakers: (id: string) => `/api/transcripts/${encodeURIComponent(id)}/speakers/merge`,
   /** GET the attached recording (or null); DELETE detaches it. */
   media: (id: string) => `/api/transcripts/${encodeURIComponent(id)}/media`,
+  /** POST { turnId, start }: sets a turn's start (correctors), as an attributed live edit. */
+  mediaTimings: (id: string) => `/api/transcripts/${encodeURIComponent(id)}/media/timings`,
   /** GET the playable file; honours a single HTTP Range (206). */
   mediaFile: (id: string) => `/api/transcripts/${encodeURIComponent(id)}/media/file`,
   /** GET the waveform peaks (MediaPeaks). */

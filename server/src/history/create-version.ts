@@ -49,6 +49,8 @@ async function insertVersion(tx: Prisma.TransactionClient, options: CreateVersio
     WHERE "transcript_id" = ${transcriptId}::uuid AND "seq" > ${fromSeq} AND "seq" <= ${seq} AND "user_id" IS NOT NULL
     GROUP BY "user_id" ORDER BY MIN("seq")`;
   const stats = latest ? compareTranscripts(transcriptSchema.parse(latest.content), content).stats : null;
+  // What the version's timings were set against (issue 11): the recording attached as it is taken.
+  const recording = await tx.recording.findUnique({ where: { transcriptId }, select: { sha256: true } });
   return tx.transcriptVersion.create({
     data: {
       transcriptId,
@@ -62,6 +64,7 @@ async function insertVersion(tx: Prisma.TransactionClient, options: CreateVersio
       uptoSeq: Math.max(seq, fromSeq),
       contributorIds: authors.map((row) => row.user_id),
       stats: stats === null ? Prisma.DbNull : (stats as unknown as Prisma.InputJsonValue),
+      recordingSha256: recording?.sha256 ?? null,
     },
   });
 }

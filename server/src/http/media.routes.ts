@@ -1,9 +1,10 @@
 import { pipeline } from 'node:stream/promises';
 import express, { Router, type Request } from 'express';
-import { AppError, createMediaUploadRequestSchema, mediaChunkMaxBytes, mediaChunkQuerySchema, mediaUploadParamsSchema } from '@verity/common';
+import { AppError, createMediaUploadRequestSchema, mediaChunkMaxBytes, mediaChunkQuerySchema, mediaUploadParamsSchema, setTurnStartRequestSchema } from '@verity/common';
 import { appendMediaChunk, cancelMediaUpload, createMediaUpload, readMediaUpload } from '../media/media-uploads.ts';
 import { parseRange } from '../media/parse-range.ts';
 import { detachRecording, findPlayableFile, readPeaks, readRecording } from '../media/read-recording.ts';
+import { setTurnStart } from '../timings/set-turn-start.ts';
 import { currentAccess, currentUser, requireTranscript, requireUser } from './authentication.ts';
 import type { RouteContext } from './route-context.ts';
 import { validate } from './validate.ts';
@@ -21,7 +22,7 @@ function readChunk(req: Request): Uint8Array {
  * The transcript's recording under /api/transcripts/:id/media: members play it (file with HTTP ranges,
  * peaks); editors and up attach it by chunked, resumable upload, or detach it. Non-members get 404.
  */
-export function mediaRoutes({ prisma, config, mediaStore: store }: RouteContext): Router {
+export function mediaRoutes({ prisma, config, liveSessions, mediaStore: store }: RouteContext): Router {
   const router = Router({ mergeParams: true });
   // Over the chunk limit, body-parser answers 413 before the chunk is buffered whole.
   const rawChunk = express.raw({ type: 'application/octet-stream', limit: mediaChunkMaxBytes });
@@ -89,6 +90,15 @@ export function mediaRoutes({ prisma, config, mediaStore: store }: RouteContext)
     requireTranscript(prisma, 'attachMedia'),
     validate({ params: mediaUploadParamsSchema }, async ({ params }, _req, res) => {
       await cancelMediaUpload({ ...context(res), uploadId: params.uploadId });
+      res.status(204).end();
+    }),
+  );
+
+  router.post(
+    '/timings',
+    requireTranscript(prisma, 'correct'),
+    validate({ body: setTurnStartRequestSchema }, async ({ body }, _req, res) => {
+      await setTurnStart({ liveSessions, transcriptId: currentAccess(res).transcriptId, actorId: currentUser(res).id, turnId: body.turnId, seconds: body.start });
       res.status(204).end();
     }),
   );
