@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { expect, test, type Page } from '@playwright/test';
 import { apiPost } from './fixtures.ts';
-import { expectSaved, openEditor, person } from './live-fixtures.ts';
+import { expectSaved, openEditor, openSideTab, person } from './live-fixtures.ts';
 
 // Two browsers, sign-ups and live round trips: slower than a single-page spec.
 test.describe.configure({ timeout: 120_000 });
@@ -42,6 +42,7 @@ test('two users edit; one compares the raw import with now, sees both attributed
   await expect(turnTextAt(ada.page, 1)).toHaveText('Thank you all. everyone');
 
   // Show authors: each turn names its last editor, each word who introduced it (on hover).
+  await openSideTab(ada.page, 'history');
   const history = ada.page.getByTestId('history-panel');
   const turnBlame = (index: number) => ada.page.getByTestId('turn').nth(index).getByTestId('turn-blame');
   await expect(ada.page.getByTestId('turn-blame')).toHaveCount(0);

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { expect, test, type Page } from '@playwright/test';
 import { apiPost } from './fixtures.ts';
-import { person } from './live-fixtures.ts';
+import { openSideTab, person } from './live-fixtures.ts';
 
 /** Creates a link in the Members panel and returns its path (/invite/…). */
 async function createLink(page: Page, role: string, uses: number | 'single'): Promise<string> {
@@ -28,6 +28,7 @@ test('an owner makes a single-use link, a guest previews and accepts it, a secon
   const title = `Council ${randomBytes(4).toString('hex')}`;
   const { transcript } = await apiPost<{ transcript: { id: string } }>(owner.page, '/api/transcripts', { title });
   await owner.page.goto(`/t/${transcript.id}`);
+  await openSideTab(owner.page, 'members');
 
   const single = await createLink(owner.page, 'Reviewer', 'single');
   const links = owner.page.getByTestId('invitation-link-row');

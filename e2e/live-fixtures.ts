@@ -39,6 +39,12 @@ export async function openEditor(page: Page, transcriptId: string) {
   await expect(page.getByTestId('turn').first()).toBeVisible();
 }
 
+/** Shows a tab of the workspace's side panel (queue, find, speakers, history, review, members). */
+export async function openSideTab(page: Page, tab: 'queue' | 'find' | 'speakers' | 'history' | 'review' | 'members') {
+  await page.getByTestId(`side-tab-${tab}`).click();
+  await expect(page.getByTestId(`side-tab-${tab}`)).toHaveAttribute('aria-selected', 'true');
+}
+
 /** The editable text of the first turn. */
 export const turnText = (page: Page) => page.getByTestId('turn').first().locator('.turn-text');
 

@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { readZipEntries as unzip } from '@verity/common/testing/read-zip-entries';
 import { expect, test, type Page } from '@playwright/test';
 import { apiPost } from './fixtures.ts';
-import { openEditor, person } from './live-fixtures.ts';
+import { openEditor, openSideTab, person } from './live-fixtures.ts';
 
 test.describe.configure({ timeout: 120_000 });
 
@@ -43,6 +43,7 @@ test('an editor sends to review, a reviewer approves with a waiver and downloads
   await apiPost(owner.page, `/api/transcripts/${id}/members`, { email: reviewer.email, role: 'reviewer' });
 
   await openEditor(editor.page, id);
+  await openSideTab(editor.page, 'review');
   const editorReview = editor.page.getByTestId('review-panel');
   await expect(editorReview.getByTestId('open-issues')).toHaveText('Open: 1 uncertain span, 1 unattributed turn.');
   await editorReview.getByRole('button', { name: 'Send to review' }).click();
@@ -50,6 +51,7 @@ test('an editor sends to review, a reviewer approves with a waiver and downloads
   await expect(editor.page.locator('.meta')).toContainText('In review');
 
   await openEditor(reviewer.page, id);
+  await openSideTab(reviewer.page, 'review');
   const review = reviewer.page.getByTestId('review-panel');
   const approve = review.getByRole('button', { name: 'Approve with waiver' });
   await expect(approve).toBeDisabled();

@@ -12,4 +12,5 @@ export * from './realtime/frames.ts';
 export * from './exports/index.ts';
 export * from './review/count-open-issues.ts';
 export * from './review/measure-speakers.ts';
+export * from './review/list-open-items.ts';
 export * from './history/index.ts';

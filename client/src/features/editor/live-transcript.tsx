@@ -1,7 +1,8 @@
 import { can, type CloseReason, type Role } from '@verity/common';
 import { useCurrentUser } from '../auth/session-context.tsx';
 import { LoadingState } from '../../components/page-state.tsx';
-import { useLiveTranscript } from '../../realtime/use-live-transcript.ts';
+import type { TranscriptEditor as TranscriptEditorType } from '../../editor/types.ts';
+import type { LiveTranscriptProvider, LiveState } from '../../realtime/live-transcript-provider.ts';
 import { SaveStatusIndicator } from './save-status-indicator.tsx';
 import { TranscriptEditor } from './transcript-editor.tsx';
 
@@ -17,10 +18,18 @@ const closedTitles: Record<CloseReason | 'internal', string> = {
   internal: 'The live connection failed. Reload to try again.',
 };
 
-/** The transcript body: the live connection, its status, and the editor once the document arrived. */
-export function LiveTranscript({ transcriptId, role }: { transcriptId: string; role: Role }) {
+interface LiveTranscriptProps {
+  /** The workspace's live connection (useLiveTranscript), shared with its panels. */
+  live: { provider: LiveTranscriptProvider | null; state: LiveState };
+  role: Role;
+  /** The bound editor once it exists (null when it goes), for panels that act on it (find, queue). */
+  onEditorReady?: (editor: TranscriptEditorType | null) => void;
+}
+
+/** The transcript body: the live connection's status, and the editor once the document arrived. */
+export function LiveTranscript({ live, role, onEditorReady }: LiveTranscriptProps) {
   const user = useCurrentUser();
-  const { provider, state } = useLiveTranscript(transcriptId);
+  const { provider, state } = live;
   // The role from the live join is authoritative (it may have changed since the page loaded).
   const canEdit = can(state.role ?? role, 'correct');
 
@@ -44,6 +53,7 @@ export function LiveTranscript({ transcriptId, role }: { transcriptId: string; r
       provider={provider}
       user={user}
       canEdit={canEdit}
+      onEditorReady={onEditorReady}
       header={
         <div className="editor-status">
           {state.roleNotice ? (

@@ -46,10 +46,11 @@ interface TranscriptEditorProps {
   user: User;
   canEdit: boolean;
   header: ReactNode;
+  onEditorReady?: (editor: TranscriptEditorType | null) => void;
 }
 
 /** The live editor: Slate bound to the shared Y.Doc, with per-user undo, remote cursors and presence. */
-export function TranscriptEditor({ provider, user, canEdit, header }: TranscriptEditorProps) {
+export function TranscriptEditor({ provider, user, canEdit, header, onEditorReady }: TranscriptEditorProps) {
   const editor = useMemo(() => {
     const sharedRoot = provider.doc.get(contentKey, Y.XmlText) as Y.XmlText;
     const cursorData: CursorData = { userId: user.id, name: user.displayName, color: userColor(user.id) };
@@ -66,6 +67,10 @@ export function TranscriptEditor({ provider, user, canEdit, header }: Transcript
     setIsEmpty(editor.children.length === 0);
     return () => YjsEditor.disconnect(editor);
   }, [editor]);
+  useEffect(() => {
+    onEditorReady?.(editor);
+    return () => onEditorReady?.(null);
+  }, [editor, onEditorReady]);
   // A big transcript would otherwise pay an O(document) DOM walk in React on every keystroke.
   useEffect(() => skipReactSelectionSnapshot(ReactEditor.toDOMNode(editor, editor)), [editor]);
 
@@ -195,23 +200,26 @@ export function TranscriptEditor({ provider, user, canEdit, header }: Transcript
             {notice}
           </div>
           {isEmpty && !canEdit ? <p className="muted">This transcript has no text yet.</p> : null}
-          <RemoteCursorOverlay containerRef={surfaceRef}>
-            <Editable
-              className="transcript-editor"
-              data-testid="transcript-editor"
-              aria-label={canEdit ? 'Transcript text' : 'Transcript text (read only)'}
-              aria-multiline="true"
-              readOnly={!canEdit}
-              decorate={decorate}
-              renderElement={renderTranscriptElement}
-              renderLeaf={renderTranscriptLeaf}
-              renderChunk={renderChunk}
-              onKeyDown={handleKeyDown}
-              onDOMBeforeInput={handleBeforeInput}
-              onBlur={handleBlur}
-              spellCheck
-            />
-          </RemoteCursorOverlay>
+          {/* The text scrolls on its own; presence and the toolbar above it stay in view. */}
+          <div className="editor-scroll" data-testid="editor-scroll">
+            <RemoteCursorOverlay containerRef={surfaceRef}>
+              <Editable
+                className="transcript-editor"
+                data-testid="transcript-editor"
+                aria-label={canEdit ? 'Transcript text' : 'Transcript text (read only)'}
+                aria-multiline="true"
+                readOnly={!canEdit}
+                decorate={decorate}
+                renderElement={renderTranscriptElement}
+                renderLeaf={renderTranscriptLeaf}
+                renderChunk={renderChunk}
+                onKeyDown={handleKeyDown}
+                onDOMBeforeInput={handleBeforeInput}
+                onBlur={handleBlur}
+                spellCheck
+              />
+            </RemoteCursorOverlay>
+          </div>
           {roster && rosterNode && isTurn(rosterNode) ? (
             <SpeakerRoster
               speakers={speakers}

@@ -3,6 +3,10 @@ import { can, describeStats, type Role, type VersionSummary } from '@verity/comm
 import { errorMessage } from '../../api/api-error.ts';
 import { createNamedVersion, listActivity, listVersions, restoreVersion } from '../../api/history.api.ts';
 import { useApiQuery } from '../../api/use-api-query.ts';
+import { useAsyncAction } from '../../api/use-async-action.ts';
+import { FormError } from '../../components/form-error.tsx';
+import type { LiveTranscriptProvider } from '../../realtime/live-transcript-provider.ts';
+import { useLiveChanges } from '../../realtime/use-live-changes.ts';
 import { ErrorState, LoadingState } from '../../components/page-state.tsx';
 import { RelativeTime } from '../../components/relative-time.tsx';
 import { CompareView } from './compare-view.tsx';
@@ -17,9 +21,11 @@ type Tab = 'versions' | 'activity' | 'compare';
  * The transcript's history: its versions (who contributed, what changed), the activity feed, and a
  * compare view between any two versions or a version and the live text. Correctors can name the
  * current text as a version and restore a whole version or one turn; restoring adds a change on top.
+ * Live: versions are re-read when the server says one was saved, the feed shortly after any edit.
  */
-export function HistoryPanel({ transcriptId, myRole }: { transcriptId: string; myRole: Role }) {
+export function HistoryPanel({ transcriptId, myRole, provider }: { transcriptId: string; myRole: Role; provider: LiveTranscriptProvider }) {
   const versions = useApiQuery(`versions:${transcriptId}`, (signal) => listVersions(transcriptId, signal));
+  useLiveChanges(provider, ['versions'], versions.reload);
   const [tab, setTab] = useState<Tab>('versions');
   const [compareFrom, setCompareFrom] = useState<number | null>(null);
   const [message, setMessage] = useState<string | null>(null);
@@ -54,9 +60,6 @@ export function HistoryPanel({ transcriptId, myRole }: { transcriptId: string; m
     <section className="panel history-panel" aria-labelledby="history-heading" data-testid="history-panel">
       <div className="panel-heading">
         <h2 id="history-heading">History</h2>
-        <button type="button" className="button button-ghost button-small" onClick={versions.reload}>
-          Refresh
-        </button>
       </div>
       <BlameToggle />
       <div className="history-tabs" role="tablist" aria-label="History views">
@@ -85,7 +88,7 @@ export function HistoryPanel({ transcriptId, myRole }: { transcriptId: string; m
           ) : null}
         </>
       ) : null}
-      {tab === 'activity' ? <ActivityFeed transcriptId={transcriptId} /> : null}
+      {tab === 'activity' ? <ActivityFeed transcriptId={transcriptId} provider={provider} /> : null}
       {tab === 'compare' ? (
         <CompareView
           transcriptId={transcriptId}
@@ -135,17 +138,13 @@ function VersionRow({ version, canRestore, onCompare, onRestore }: { version: Ve
 
 function NameVersionForm({ transcriptId, onCreated }: { transcriptId: string; onCreated: () => void }) {
   const [name, setName] = useState('');
-  const [error, setError] = useState<string | null>(null);
+  const action = useAsyncAction((versionName: string) => createNamedVersion(transcriptId, versionName));
   async function handleSubmit(event: FormEvent) {
     event.preventDefault();
     if (!name.trim()) return;
-    try {
-      await createNamedVersion(transcriptId, name.trim());
+    if ((await action.run(name.trim())).ok) {
       setName('');
-      setError(null);
       onCreated();
-    } catch (caught) {
-      setError(errorMessage(caught));
     }
   }
   return (
@@ -154,20 +153,34 @@ function NameVersionForm({ transcriptId, onCreated }: { transcriptId: string; on
         Version name
       </label>
       <input id="version-name" value={name} maxLength={200} placeholder="Name this version" onChange={(event) => setName(event.target.value)} />
-      <button type="submit" className="button button-secondary button-small" disabled={!name.trim()}>
+      <button type="submit" className="button button-secondary button-small" disabled={!name.trim() || action.isPending}>
         Save version
       </button>
-      {error ? (
-        <p className="form-error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <FormError error={action.error} />
     </form>
   );
 }
 
-function ActivityFeed({ transcriptId }: { transcriptId: string }) {
+/** After an edit, the feed is re-read once things are quiet for this long (it replays the log). */
+const activityRefreshMs = 800;
+
+function ActivityFeed({ transcriptId, provider }: { transcriptId: string; provider: LiveTranscriptProvider }) {
   const activity = useApiQuery(`activity:${transcriptId}`, (signal) => listActivity(transcriptId, signal));
+  const { reload } = activity;
+  useLiveChanges(provider, ['versions'], reload);
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | null = null;
+    // The server stores an edit before acknowledging it, so a re-read after a quiet moment includes it.
+    const handle = () => {
+      if (timer) clearTimeout(timer);
+      timer = setTimeout(reload, activityRefreshMs);
+    };
+    provider.doc.on('update', handle);
+    return () => {
+      provider.doc.off('update', handle);
+      if (timer) clearTimeout(timer);
+    };
+  }, [provider, reload]);
   if (activity.status === 'loading') return <LoadingState label="Loading activity…" />;
   if (activity.status === 'error') return <ErrorState error={activity.error} onRetry={activity.reload} />;
   if (activity.data.entries.length === 0) return <p className="muted">No edits yet.</p>;

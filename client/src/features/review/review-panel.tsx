@@ -1,26 +1,33 @@
 import { useState } from 'react';
-import { can, type ReviewState, type Role, type TranscriptStatus } from '@verity/common';
+import { can, countOpenIssues, type OpenIssues, type ReviewState, type Role, type TranscriptStatus } from '@verity/common';
 import { approve, fetchReview, sendBack, submitForReview } from '../../api/review.api.ts';
 import { useApiQuery } from '../../api/use-api-query.ts';
 import { useAsyncAction } from '../../api/use-async-action.ts';
 import { FormError } from '../../components/form-error.tsx';
 import { ErrorState, LoadingState } from '../../components/page-state.tsx';
 import { RelativeTime } from '../../components/relative-time.tsx';
+import type { LiveTranscriptProvider } from '../../realtime/live-transcript-provider.ts';
+import { useLiveChanges } from '../../realtime/use-live-changes.ts';
+import { useLiveSnapshot } from '../../realtime/use-live-snapshot.ts';
 import { ExportMenu } from './export-menu.tsx';
 import { describeIssues, reviewActionLabels } from './review-labels.ts';
 
 interface ReviewPanelProps {
   transcriptId: string;
   myRole: Role;
+  provider: LiveTranscriptProvider;
   onStatusChange: (status: TranscriptStatus) => void;
 }
 
 /**
  * Review and sign-off: what blocks approval, the actions this role may take, and every authoritative
- * version; followed by the Export menu, which offers those versions.
+ * version; followed by the Export menu, which offers those versions. Live: what is open is counted
+ * from the shared document as people edit, and the rest is re-read when the server says it changed.
  */
-export function ReviewPanel({ transcriptId, myRole, onStatusChange }: ReviewPanelProps) {
+export function ReviewPanel({ transcriptId, myRole, provider, onStatusChange }: ReviewPanelProps) {
   const query = useApiQuery(`review:${transcriptId}`, (signal) => fetchReview(transcriptId, signal));
+  useLiveChanges(provider, ['review', 'versions'], query.reload);
+  const openIssues = countOpenIssues(useLiveSnapshot(provider.doc));
   function handleChanged(review: ReviewState) {
     query.setData(review);
     onStatusChange(review.status);
@@ -30,21 +37,27 @@ export function ReviewPanel({ transcriptId, myRole, onStatusChange }: ReviewPane
     <section className="panel review-panel" aria-labelledby="review-heading" data-testid="review-panel">
       <div className="panel-heading">
         <h2 id="review-heading">Review</h2>
-        <button type="button" className="button button-ghost button-small" onClick={query.reload} aria-label="Refresh review state">
-          Refresh
-        </button>
       </div>
       {query.status === 'loading' ? <LoadingState label="Loading review…" /> : null}
       {query.status === 'error' ? <ErrorState error={query.error} onRetry={query.reload} /> : null}
-      {query.status === 'success' ? <ReviewBody transcriptId={transcriptId} myRole={myRole} review={query.data} onChanged={handleChanged} /> : null}
+      {query.status === 'success' ? <ReviewBody transcriptId={transcriptId} myRole={myRole} review={query.data} openIssues={openIssues} onChanged={handleChanged} /> : null}
     </section>
     <ExportMenu transcriptId={transcriptId} approvals={query.data?.approvals ?? []} />
     </>
   );
 }
 
-function ReviewBody({ transcriptId, myRole, review, onChanged }: { transcriptId: string; myRole: Role; review: ReviewState; onChanged: (review: ReviewState) => void }) {
-  const issues = describeIssues(review.openIssues);
+interface ReviewBodyProps {
+  transcriptId: string;
+  myRole: Role;
+  review: ReviewState;
+  /** Counted from the live document (the server counts the same when approving). */
+  openIssues: OpenIssues;
+  onChanged: (review: ReviewState) => void;
+}
+
+function ReviewBody({ transcriptId, myRole, review, openIssues, onChanged }: ReviewBodyProps) {
+  const issues = describeIssues(openIssues);
   return (
     <>
       <p className="review-issues" data-testid="open-issues">

@@ -1,66 +1,42 @@
 import { useState } from 'react';
-import { can, type Role, type SpeakerStats } from '@verity/common';
-import { errorMessage } from '../../api/api-error.ts';
-import { listSpeakers, mergeSpeakers, updateSpeaker } from '../../api/review.api.ts';
-import { useApiQuery } from '../../api/use-api-query.ts';
-import { ErrorState, LoadingState } from '../../components/page-state.tsx';
+import { can, measureSpeakers, type Role, type SpeakerStats } from '@verity/common';
+import { mergeSpeakers, updateSpeaker } from '../../api/review.api.ts';
+import { useAsyncAction } from '../../api/use-async-action.ts';
+import { FormError } from '../../components/form-error.tsx';
+import type { LiveTranscriptProvider } from '../../realtime/live-transcript-provider.ts';
+import { useLiveSnapshot } from '../../realtime/use-live-snapshot.ts';
 
 /**
- * The speaker roster with each speaker's turns, words and share. Correctors rename, describe and
- * merge speakers; each change is one attributed edit the server applies to the live document, so
- * every open editor shows it at once.
+ * The speaker roster with each speaker's turns, words and share, counted from the shared document
+ * as anyone edits (no refresh). Correctors rename, describe and merge speakers; each change is one
+ * attributed edit the server applies to the live document, so every open editor and panel shows it.
  */
-export function SpeakersPanel({ transcriptId, myRole }: { transcriptId: string; myRole: Role }) {
-  const query = useApiQuery(`speakers:${transcriptId}`, (signal) => listSpeakers(transcriptId, signal));
+export function SpeakersPanel({ transcriptId, myRole, provider }: { transcriptId: string; myRole: Role; provider: LiveTranscriptProvider }) {
+  const measured = measureSpeakers(useLiveSnapshot(provider.doc));
   const canEdit = can(myRole, 'manageSpeakers');
-  const [error, setError] = useState<string | null>(null);
-  const [isBusy, setIsBusy] = useState(false);
-
-  async function act(change: () => ReturnType<typeof listSpeakers>) {
-    setIsBusy(true);
-    setError(null);
-    try {
-      query.setData(await change());
-    } catch (caught) {
-      setError(errorMessage(caught));
-    } finally {
-      setIsBusy(false);
-    }
-  }
+  const action = useAsyncAction((change: () => Promise<unknown>) => change());
+  const act = (change: () => Promise<unknown>) => void action.run(change);
 
   return (
     <section className="panel speakers-panel" aria-labelledby="speakers-heading" data-testid="speakers-panel">
       <div className="panel-heading">
         <h2 id="speakers-heading">Speakers</h2>
-        <button type="button" className="button button-ghost button-small" onClick={query.reload}>
-          Refresh
-        </button>
       </div>
-      {query.status === 'loading' ? <LoadingState label="Loading speakers…" /> : null}
-      {query.status === 'error' ? <ErrorState error={query.error} onRetry={query.reload} /> : null}
-      {query.status === 'success' ? (
-        <>
-          <p className="muted">{query.data.totalWords} words in all.</p>
-          <ul className="speaker-list">
-            {query.data.speakers.map((entry) => (
-              <SpeakerItem
-                key={entry.speaker.id}
-                entry={entry}
-                others={query.data.speakers.filter((other) => other.speaker.id !== entry.speaker.id)}
-                canEdit={canEdit}
-                isBusy={isBusy}
-                onSave={(changes) => act(() => updateSpeaker(transcriptId, entry.speaker.id, changes))}
-                onMergeInto={(intoId) => act(() => mergeSpeakers(transcriptId, intoId, [entry.speaker.id]))}
-              />
-            ))}
-          </ul>
-        </>
-      ) : null}
-      {error ? (
-        <p className="form-error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <p className="muted">{measured.totalWords} words in all.</p>
+      <ul className="speaker-list">
+        {measured.speakers.map((entry) => (
+          <SpeakerItem
+            key={entry.speaker.id}
+            entry={entry}
+            others={measured.speakers.filter((other) => other.speaker.id !== entry.speaker.id)}
+            canEdit={canEdit}
+            isBusy={action.isPending}
+            onSave={(changes) => act(() => updateSpeaker(transcriptId, entry.speaker.id, changes))}
+            onMergeInto={(intoId) => act(() => mergeSpeakers(transcriptId, intoId, [entry.speaker.id]))}
+          />
+        ))}
+      </ul>
+      <FormError error={action.error} />
     </section>
   );
 }

@@ -1,19 +1,26 @@
 import { useState } from 'react';
 import { can, type GrantableRole, type Member, type Role } from '@verity/common';
-import { errorMessage } from '../../api/api-error.ts';
 import { changeMemberRole, listMembers, removeMember } from '../../api/transcripts.api.ts';
 import { useApiQuery } from '../../api/use-api-query.ts';
+import { useAsyncAction } from '../../api/use-async-action.ts';
+import { FormError } from '../../components/form-error.tsx';
 import { ErrorState, LoadingState } from '../../components/page-state.tsx';
+import type { LiveTranscriptProvider } from '../../realtime/live-transcript-provider.ts';
+import { useLiveChanges } from '../../realtime/use-live-changes.ts';
 import { useCurrentUser } from '../auth/session-context.tsx';
 import { AddMemberForm } from './add-member-form.tsx';
 import { InvitationLink } from './invitation-link.tsx';
 import { InvitationLinkList } from './invitation-link-list.tsx';
 import { grantableRoles, roleDescriptions, roleLabels } from './labels.ts';
 
-/** Who can open this transcript; owners can also add people, change roles and remove members. */
-export function MembersPanel({ transcriptId, myRole }: { transcriptId: string; myRole: Role }) {
+/**
+ * Who can open this transcript; owners can also add people, change roles and remove members. Live:
+ * re-read whenever the server says the member list changed (here, in another tab, by a link).
+ */
+export function MembersPanel({ transcriptId, myRole, provider }: { transcriptId: string; myRole: Role; provider: LiveTranscriptProvider }) {
   const canManage = can(myRole, 'manageMembers');
   const query = useApiQuery(`members:${transcriptId}`, (signal) => listMembers(transcriptId, signal));
+  useLiveChanges(provider, ['members'], query.reload);
   // Bumped when a link is created, so the list of links shows it.
   const [linksVersion, setLinksVersion] = useState(0);
 
@@ -49,27 +56,19 @@ interface MemberItemProps {
 
 function MemberItem({ transcriptId, member, canManage, onChanged }: MemberItemProps) {
   const me = useCurrentUser();
-  const [isBusy, setIsBusy] = useState(false);
   const [isConfirmingRemove, setIsConfirmingRemove] = useState(false);
-  const [error, setError] = useState<string | null>(null);
   // Shows the chosen role while the change is saved, instead of snapping back until the list reloads.
   const [pendingRole, setPendingRole] = useState<{ from: Role; to: GrantableRole } | null>(null);
   if (pendingRole && pendingRole.from !== member.role) setPendingRole(null);
   const isOwner = member.role === 'owner';
   const isMe = member.userId === me.id;
 
-  async function act(action: () => Promise<unknown>) {
-    setIsBusy(true);
-    setError(null);
-    try {
-      await action();
-      onChanged();
-    } catch (caught) {
-      setPendingRole(null);
-      setError(errorMessage(caught));
-    } finally {
-      setIsBusy(false);
-    }
+  const action = useAsyncAction((change: () => Promise<unknown>) => change());
+  const isBusy = action.isPending;
+  async function act(change: () => Promise<unknown>) {
+    const result = await action.run(change);
+    if (result.ok) onChanged();
+    else setPendingRole(null);
   }
 
   function handleRoleChange(role: GrantableRole) {
@@ -140,11 +139,7 @@ function MemberItem({ transcriptId, member, canManage, onChanged }: MemberItemPr
           Invitation links will not let {member.displayName} back in; you can add them again here by e-mail.
         </p>
       ) : null}
-      {error ? (
-        <p className="field-error member-error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <FormError error={action.error} />
     </li>
   );
 }

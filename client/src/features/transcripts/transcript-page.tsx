@@ -6,16 +6,12 @@ import { useApiQuery } from '../../api/use-api-query.ts';
 import { RelativeTime } from '../../components/relative-time.tsx';
 import { ErrorState, LoadingState } from '../../components/page-state.tsx';
 import { useDocumentTitle } from '../../components/use-document-title.ts';
-import { LiveTranscript } from '../editor/live-transcript.tsx';
 import { BlameProvider } from '../history/blame-overlay.tsx';
-import { HistoryPanel } from '../history/history-panel.tsx';
-import { ReviewPanel } from '../review/review-panel.tsx';
-import { SpeakersPanel } from '../speakers/speakers-panel.tsx';
-import { MembersPanel } from './members-panel.tsx';
+import { TranscriptWorkspace } from '../workspace/transcript-workspace.tsx';
 import { RoleBadge, StatusBadge } from './status-badge.tsx';
 import { TranscriptTitle } from './transcript-title.tsx';
 
-/** One transcript: its header, the members panel, and the region the editor will fill. */
+/** One transcript: its header above the workspace (the live editor and the side panel). */
 export function TranscriptPage() {
   const { id = '' } = useParams();
   const query = useApiQuery(`transcript:${id}`, (signal) => fetchTranscript(id, signal));
@@ -38,53 +34,49 @@ export function TranscriptPage() {
   }
 
   const transcript = query.data;
+  const header = (
+    <header className="transcript-header">
+      <nav aria-label="Breadcrumb" className="breadcrumb">
+        <Link to="/">Transcripts</Link>
+      </nav>
+      <TranscriptTitle key={transcript.id} transcript={transcript} canManage={can(transcript.role, 'manageTranscript')} onRenamed={query.setData} />
+      <dl className="meta">
+        <div>
+          <dt>Status</dt>
+          <dd>
+            <StatusBadge status={transcript.status} />
+          </dd>
+        </div>
+        <div>
+          <dt>Your role</dt>
+          <dd>
+            <RoleBadge role={transcript.role} />
+          </dd>
+        </div>
+        <div>
+          <dt>Owner</dt>
+          <dd>{transcript.ownerName}</dd>
+        </div>
+        <div>
+          <dt>Updated</dt>
+          <dd>
+            <RelativeTime value={transcript.updatedAt} />
+          </dd>
+        </div>
+      </dl>
+    </header>
+  );
   return (
-    // Keyed: the authors overlay (toggled in History, drawn in the editor) starts off for each transcript.
+    // Keyed: the authors overlay (toggled in History, drawn in the editor) starts off for each transcript,
+    // and moving between transcripts starts the workspace (connection, panels, forms) afresh.
     <BlameProvider key={transcript.id} transcriptId={transcript.id}>
-      <div className="transcript-layout">
-        <div className="transcript-main">
-          <nav aria-label="Breadcrumb" className="breadcrumb">
-            <Link to="/">Transcripts</Link>
-          </nav>
-          <header className="transcript-header">
-            <TranscriptTitle key={transcript.id} transcript={transcript} canManage={can(transcript.role, 'manageTranscript')} onRenamed={query.setData} />
-            <dl className="meta">
-              <div>
-                <dt>Status</dt>
-                <dd>
-                  <StatusBadge status={transcript.status} />
-                </dd>
-              </div>
-              <div>
-                <dt>Your role</dt>
-                <dd>
-                  <RoleBadge role={transcript.role} />
-                </dd>
-              </div>
-              <div>
-                <dt>Owner</dt>
-                <dd>{transcript.ownerName}</dd>
-              </div>
-              <div>
-                <dt>Updated</dt>
-                <dd>
-                  <RelativeTime value={transcript.updatedAt} />
-                </dd>
-              </div>
-            </dl>
-          </header>
-          <section className="transcript-body" data-testid="transcript-body" aria-label="Transcript text">
-            <LiveTranscript key={transcript.id} transcriptId={transcript.id} role={transcript.role} />
-          </section>
-        </div>
-        {/* Keyed so that moving between transcripts starts the panels' forms afresh. */}
-        <div className="transcript-side" key={transcript.id}>
-          <ReviewPanel transcriptId={transcript.id} myRole={transcript.role} onStatusChange={(status) => query.setData({ ...transcript, status })} />
-          <SpeakersPanel transcriptId={transcript.id} myRole={transcript.role} />
-          <MembersPanel transcriptId={transcript.id} myRole={transcript.role} />
-          <HistoryPanel transcriptId={transcript.id} myRole={transcript.role} />
-        </div>
-      </div>
+      <TranscriptWorkspace
+        key={transcript.id}
+        transcript={transcript}
+        header={header}
+        onReviewChanged={query.reload}
+        onStatusChange={(status) => query.setData({ ...transcript, status })}
+      />
     </BlameProvider>
   );
 }

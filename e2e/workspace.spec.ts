@@ -1,0 +1,128 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { expect, test, type Page } from '@playwright/test';
+import { apiPost } from './fixtures.ts';
+import { openEditor, openSideTab, person } from './live-fixtures.ts';
+
+const seedFile = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../shared/seeds/000_4888b5e5729f2cf0.txt');
+test.skip(!existsSync(seedFile), `seed 000 is missing (${seedFile})`);
+test.describe.configure({ timeout: 180_000 });
+
+/** Imports seed 000 through the API, as the import screen uploads it. */
+async function importSeed(page: Page): Promise<string> {
+  await page.request.get('/api/setup');
+  const token = (await page.request.storageState()).cookies.find((cookie) => cookie.name === 'verity_csrf')!.value;
+  const response = await page.request.post(`/api/imports?title=${encodeURIComponent(`GFCE ${randomBytes(4).toString('hex')}`)}`, {
+    data: readFileSync(seedFile),
+    headers: { 'content-type': 'application/octet-stream', 'x-file-name': '000.txt', 'x-csrf-token': token },
+  });
+  expect(response.status()).toBe(201);
+  return ((await response.json()) as { transcript: { id: string } }).transcript.id;
+}
+
+/** How often a whole word occurs in the editor's text (all of it, on screen or not). */
+const countWord = (page: Page, word: string) =>
+  page.getByTestId('transcript-editor').evaluate((element, w) => (element.textContent ?? '').match(new RegExp(`\\b${w}\\b`, 'g'))?.length ?? 0, word);
+
+test('seed 000 in the workspace: find GAC, preview, replace 10 as one change, undo, replace again; the other editor and the panels follow live', async ({ browser }) => {
+  const ada = await person(browser, 'Ada Owner');
+  const bea = await person(browser, 'Bea Second');
+  await ada.page.setViewportSize({ width: 1280, height: 720 });
+  const id = await importSeed(ada.page);
+  await apiPost(ada.page, `/api/transcripts/${id}/members`, { email: bea.email, role: 'editor' });
+  await openEditor(ada.page, id);
+  await openEditor(bea.page, id);
+
+  // One full-height workspace at 1280×720: the page itself does not scroll, the text does, under its toolbar.
+  const scroller = ada.page.getByTestId('editor-scroll');
+  await scroller.evaluate((element) => element.scrollTo(0, element.scrollHeight));
+  expect(await ada.page.evaluate(() => document.documentElement.scrollHeight <= window.innerHeight + 1)).toBe(true);
+  await expect(ada.page.getByRole('toolbar').first()).toBeInViewport();
+  await expect(ada.page.getByTestId('side-panel')).toBeInViewport();
+  await expect(ada.page.getByTestId('queue-count')).toContainText('open items');
+
+  // Bea watches the review panel and the members list (no reload below).
+  await openSideTab(bea.page, 'review');
+  await expect(bea.page.getByRole('button', { name: 'Send to review' })).toBeVisible();
+
+  // Alt+2 opens Find with the focus in the search field.
+  await ada.page.getByTestId('turn').first().locator('.turn-text').click();
+  await ada.page.keyboard.press('Alt+2');
+  const find = ada.page.getByTestId('find-panel');
+  await expect(find.getByTestId('find-input')).toBeFocused();
+  await ada.page.keyboard.type('GAC');
+  await expect(find.getByTestId('find-status')).toContainText('11 hits');
+  await find.getByLabel('Whole word').check();
+  await find.getByLabel('Match case').check();
+  await find.getByTestId('replace-input').fill('GFCE');
+  await expect(find.getByTestId('find-status')).toContainText('10 hits');
+  await expect(find.getByTestId('find-hit')).toHaveCount(10);
+  await expect(find.getByTestId('find-hit').first()).toContainText('Turn');
+  await expect(find.locator('ins.find-replacement')).toHaveCount(10);
+
+  // Untick one, tick it again: the preview follows; then apply all ten as one change.
+  await find.getByTestId('find-hit').first().getByRole('checkbox').uncheck();
+  await expect(find.getByTestId('replace-selected')).toHaveText('Replace 9 selected');
+  await find.getByTestId('find-hit').first().getByRole('checkbox').check();
+  await find.getByTestId('replace-selected').click();
+  await expect(find.getByTestId('find-message')).toContainText('Replaced 10 of 10');
+  await expect.poll(() => countWord(ada.page, 'GFCE')).toBe(10);
+  await expect.poll(() => countWord(ada.page, 'GAC')).toBe(0);
+  await expect.poll(() => countWord(bea.page, 'GFCE')).toBe(10);
+  // "GACE" was never a hit.
+  await expect.poll(() => countWord(ada.page, 'GACE')).toBe(1);
+
+  // Undo reverts the whole replace in one step, for everyone.
+  await find.getByTestId('undo-replace').click();
+  await expect.poll(() => countWord(ada.page, 'GAC')).toBe(10);
+  await expect.poll(() => countWord(bea.page, 'GAC')).toBe(10);
+  await expect.poll(() => countWord(bea.page, 'GFCE')).toBe(0);
+
+  // Apply again: the hits were found again after the undo.
+  await expect(find.getByTestId('find-status')).toContainText('10 hits');
+  await find.getByTestId('replace-selected').click();
+  await expect.poll(() => countWord(bea.page, 'GFCE')).toBe(10);
+  await expect(find.getByTestId('find-status')).toContainText('No hits');
+  await expect(ada.page.getByTestId('save-status')).toContainText('saved');
+
+  // History tells it as one change.
+  await openSideTab(ada.page, 'history');
+  await ada.page.getByTestId('history-panel').getByRole('tab', { name: 'Activity' }).click();
+  await expect(ada.page.getByTestId('activity-entry').first()).toContainText('Ada Owner replaced ‘GAC’ with ‘GFCE’, 10 times');
+
+  // The server's part goes live too: Ada sends it to review and adds a member; Bea's panels follow.
+  await apiPost(ada.page, `/api/transcripts/${id}/review/submit`, {});
+  await expect(bea.page.getByTestId('review-panel')).toContainText('Waiting for a reviewer.');
+  await expect(bea.page.locator('.meta')).toContainText('In review');
+  await openSideTab(bea.page, 'members');
+  await expect(bea.page.getByTestId('member-row')).toHaveCount(2);
+  const carl = await person(browser, 'Carl Third');
+  await apiPost(ada.page, `/api/transcripts/${id}/members`, { email: carl.email, role: 'viewer' });
+  await expect(bea.page.getByTestId('member-row')).toHaveCount(3);
+
+  // Speaker stats come from the shared document: Bea relabels nothing, Ada's rename shows at once.
+  await openSideTab(bea.page, 'speakers');
+  await expect(bea.page.getByTestId('speakers-panel')).toContainText('words in all');
+
+  await Promise.all([ada.context.close(), bea.context.close(), carl.context.close()]);
+});
+
+test('a regex that backtracks for ever is stopped with a message and the page stays usable', async ({ browser }) => {
+  const ada = await person(browser, 'Ada Owner');
+  const id = await importSeed(ada.page);
+  await openEditor(ada.page, id);
+  await openSideTab(ada.page, 'find');
+  const find = ada.page.getByTestId('find-panel');
+  await find.getByLabel('Regular expression').check();
+  await find.getByTestId('find-input').fill('(\\w+\\s?)+!');
+  await expect(find.getByTestId('find-status')).toContainText('stopped after 1.5 s', { timeout: 15_000 });
+  // The page answers: the queue's next item and the shortcut sheet still work.
+  await openSideTab(ada.page, 'queue');
+  await ada.page.getByTestId('queue-next').click();
+  await expect(ada.page.locator('.queue-item.is-current')).toHaveCount(1);
+  await ada.page.getByRole('button', { name: 'Shortcuts' }).click();
+  await expect(ada.page.getByTestId('shortcut-sheet')).toContainText('Side panel: Find');
+  await ada.context.close();
+});
