@@ -15,6 +15,7 @@ import {
 } from '@verity/common';
 import { buildLargeCart } from '@verity/common/testing/large-cart';
 import { createSession } from '../accounts/sessions.ts';
+import { createParsePool, type ParsePool } from '../imports/parse-pool.ts';
 import { loadConfig } from '../config.ts';
 import { buildUser } from '../testing/factories.ts';
 import { startLiveTestServer, until, type LiveTestServer } from '../testing/live-test-server.ts';
@@ -23,13 +24,17 @@ import { createTestDatabase, type TestDatabase } from '../testing/test-database.
 const csrf = 'test-csrf-token-0123456789abcdefghijkl';
 let db: TestDatabase;
 let live: LiveTestServer;
+let parsePool: ParsePool;
 
 beforeAll(async () => {
   db = await createTestDatabase();
-  live = await startLiveTestServer(db.prisma);
+  // Reading 20 MiB (and encoding its seed) can take longer than the default budget on a loaded machine.
+  parsePool = createParsePool({ size: 1, timeoutMs: 120_000 });
+  live = await startLiveTestServer(db.prisma, { parsePool });
 });
 afterAll(async () => {
   await live.close();
+  await parsePool.close();
   await db.drop();
 });
 
