@@ -98,6 +98,8 @@ export async function apiRequest<S extends z.ZodType | undefined = undefined>(
 }
 
 interface UploadOptions<S extends z.ZodType> {
+  /** POST (a file) unless given: PUT sends a chunk of a recording's upload. */
+  method?: 'POST' | 'PUT';
   /** Sent as the raw request body, `application/octet-stream`. */
   file: Blob;
   headers?: Record<string, string>;
@@ -112,11 +114,11 @@ interface UploadOptions<S extends z.ZodType> {
  * XMLHttpRequest. Same CSRF header, error shape and response validation as apiRequest.
  */
 export async function apiUpload<S extends z.ZodType>(path: string, options: UploadOptions<S>): Promise<Result<S>> {
-  const { file, headers = {}, schema, onProgress, signal } = options;
+  const { method = 'POST', file, headers = {}, schema, onProgress, signal } = options;
   const token = await ensureCsrfToken(signal);
   const { status, payload } = await new Promise<{ status: number; payload: unknown }>((resolve, reject) => {
     const request = new XMLHttpRequest();
-    request.open('POST', path);
+    request.open(method, path);
     request.withCredentials = true;
     request.setRequestHeader('accept', 'application/json');
     request.setRequestHeader('content-type', 'application/octet-stream');
@@ -139,5 +141,5 @@ export async function apiUpload<S extends z.ZodType>(path: string, options: Uplo
     signal?.addEventListener('abort', () => request.abort(), { once: true });
     request.send(file);
   });
-  return readResult({ path, method: 'POST', schema }, status, payload);
+  return readResult({ path, method, schema }, status, payload);
 }

@@ -11,7 +11,7 @@ type ViewProps<E> = Omit<RenderElementProps, 'element'> & { element: E };
 
 const TurnView = memo(function TurnView({ attributes, children, element }: ViewProps<TurnElement>) {
   return (
-    <div {...attributes} className="turn" data-testid="turn" data-turn-id={element.id} data-speaker-id={element.speakerId ?? ''}>
+    <div {...attributes} className="turn" data-testid="turn" data-turn-id={element.id} data-speaker-id={element.speakerId ?? ''} data-start={element.start ?? ''}>
       <div className="turn-header" contentEditable={false}>
         <SpeakerChip turnId={element.id} speakerId={element.speakerId ?? null} />
         <TimecodeField turnId={element.id} field="start" seconds={element.start ?? null} />

@@ -7,6 +7,8 @@ import { RelativeTime } from '../../components/relative-time.tsx';
 import { ErrorState, LoadingState } from '../../components/page-state.tsx';
 import { useDocumentTitle } from '../../components/use-document-title.ts';
 import { BlameProvider } from '../history/blame-overlay.tsx';
+import { MediaPlaybackProvider } from '../media/media-playback.tsx';
+import { MediaPlayer } from '../media/media-player.tsx';
 import { TranscriptWorkspace } from '../workspace/transcript-workspace.tsx';
 import { RoleBadge, StatusBadge } from './status-badge.tsx';
 import { TranscriptTitle } from './transcript-title.tsx';
@@ -70,13 +72,16 @@ export function TranscriptPage() {
     // Keyed: the authors overlay (toggled in History, drawn in the editor) starts off for each transcript,
     // and moving between transcripts starts the workspace (connection, panels, forms) afresh.
     <BlameProvider key={transcript.id} transcriptId={transcript.id}>
-      <TranscriptWorkspace
-        key={transcript.id}
-        transcript={transcript}
-        header={header}
-        onReviewChanged={query.reload}
-        onStatusChange={(status) => query.setData({ ...transcript, status })}
-      />
+      <MediaPlaybackProvider>
+        <TranscriptWorkspace
+          key={transcript.id}
+          transcript={transcript}
+          header={header}
+          dock={<MediaPlayer transcriptId={transcript.id} role={transcript.role} />}
+          onReviewChanged={query.reload}
+          onStatusChange={(status) => query.setData({ ...transcript, status })}
+        />
+      </MediaPlaybackProvider>
     </BlameProvider>
   );
 }

@@ -1,0 +1,54 @@
+import { z } from 'zod';
+import { apiRoutes, mediaChunkMaxBytes, mediaChunkResponseSchema, mediaPeaksSchema, mediaUploadSchema, recordingSchema, type MediaPeaks, type Recording } from '@verity/common';
+import { apiRequest, apiUpload } from './api-client.ts';
+import { isApiError } from './api-error.ts';
+
+/** The transcript's recording, or null. */
+export async function fetchRecording(transcriptId: string, signal?: AbortSignal): Promise<Recording | null> {
+  return (await apiRequest(apiRoutes.media(transcriptId), { schema: z.object({ recording: recordingSchema.nullable() }), signal })).recording;
+}
+
+/** The whole recording's waveform peaks, computed by the server. */
+export function fetchPeaks(transcriptId: string, signal?: AbortSignal): Promise<MediaPeaks> {
+  return apiRequest(apiRoutes.mediaPeaks(transcriptId), { schema: mediaPeaksSchema, signal });
+}
+
+/** Sets a turn's start (seconds) as the signed-in corrector's change. */
+export function setTurnStart(transcriptId: string, turnId: string, start: number | null): Promise<undefined> {
+  return apiRequest(apiRoutes.mediaTimings(transcriptId), { method: 'POST', body: { turnId, start } });
+}
+
+const uploadResponse = z.object({ upload: mediaUploadSchema });
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Uploads a recording in chunks, resuming after a failed chunk from the offset the server reports (a
+ * slow or flaky link costs one chunk, not the upload). Gives up after five failures in a row.
+ */
+export async function uploadRecording(transcriptId: string, file: File, options: { onProgress?: (fraction: number) => void; signal?: AbortSignal } = {}): Promise<Recording> {
+  const { upload } = await apiRequest(apiRoutes.mediaUploads(transcriptId), { method: 'POST', body: { fileName: file.name, sizeBytes: file.size }, schema: uploadResponse, signal: options.signal });
+  const url = apiRoutes.mediaUpload(transcriptId, upload.id);
+  let offset = upload.offset;
+  let failures = 0;
+  for (;;) {
+    const chunk = file.slice(offset, Math.min(file.size, offset + mediaChunkMaxBytes));
+    try {
+      const result = await apiUpload(`${url}?offset=${offset}`, {
+        method: 'PUT',
+        file: chunk,
+        schema: mediaChunkResponseSchema,
+        signal: options.signal,
+        onProgress: (fraction) => options.onProgress?.((offset + fraction * chunk.size) / file.size),
+      });
+      if ('recording' in result) return result.recording;
+      offset = result.upload.offset;
+      failures = 0;
+    } catch (error) {
+      // Refusals of the file itself (bad media, too big, no access) end the upload; the rest is retried.
+      if (options.signal?.aborted || (isApiError(error) && error.status >= 400 && error.status !== 409 && error.status < 500)) throw error;
+      if (++failures >= 5) throw error;
+      await pause(500 * failures);
+      offset = (await apiRequest(url, { schema: uploadResponse, signal: options.signal })).upload.offset;
+    }
+  }
+}
