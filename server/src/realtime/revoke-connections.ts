@@ -12,9 +12,8 @@ const messages = {
   signedOut: 'Your session has ended (you signed out, or the password was changed). Sign in again to keep editing.',
 };
 
-/** The running revalidation; `revalidateNow` is for tests and shutdown ordering. */
+/** The running revalidation: stop() unsubscribes and ends the timer (at shutdown). */
 export interface ConnectionRevalidation {
-  revalidateNow(): Promise<void>;
   stop(): void;
 }
 
@@ -86,10 +85,6 @@ export function keepConnectionsValid(options: { prisma: PrismaClient; open: Open
   timer.unref();
 
   return {
-    async revalidateNow() {
-      await running;
-      await runOnce();
-    },
     stop() {
       clearInterval(timer);
       for (const off of unsubscribe) off();
