@@ -102,9 +102,17 @@ test('seed 000 in the workspace: find GAC, preview, replace 10 as one change, un
   await apiPost(ada.page, `/api/transcripts/${id}/members`, { email: carl.email, role: 'viewer' });
   await expect(bea.page.getByTestId('member-row')).toHaveCount(3);
 
-  // Speaker stats come from the shared document: Bea relabels nothing, Ada's rename shows at once.
+  // Speaker stats come from the shared document: Ada merges the two MANON spellings, Bea's panel follows.
   await openSideTab(bea.page, 'speakers');
-  await expect(bea.page.getByTestId('speakers-panel')).toContainText('words in all');
+  const speakerRows = bea.page.getByTestId('speakers-panel').locator('.speaker-item');
+  await expect(speakerRows.filter({ hasText: 'Tienhoven' })).toContainText('1 turn ·');
+  const speakerCount = await speakerRows.count();
+  const { speakers } = (await (await ada.page.request.get(`/api/transcripts/${id}/speakers`)).json()) as { speakers: { speaker: { id: string; label: string } }[] };
+  const into = speakers.find((entry) => entry.speaker.label === 'MANON VAN TIENHOVEN')!.speaker.id;
+  const from = speakers.find((entry) => entry.speaker.label === 'MANON VAN TIEHOVEN')!.speaker.id;
+  await apiPost(ada.page, `/api/transcripts/${id}/speakers/merge`, { into, from: [from] });
+  await expect(speakerRows).toHaveCount(speakerCount - 1);
+  await expect(speakerRows.filter({ hasText: 'Tienhoven' })).toContainText('2 turns ·');
 
   await Promise.all([ada.context.close(), bea.context.close(), carl.context.close()]);
 });

@@ -2,8 +2,10 @@ import { useSyncExternalStore } from 'react';
 import type * as Y from 'yjs';
 import { readTranscriptDoc, type Transcript } from '@verity/common';
 
-/** A big transcript takes tens of milliseconds to read; panels show changes within this. */
+/** Panels show changes within this (or longer for a huge transcript: see refreshDelay). */
 const refreshMs = 300;
+/** Reading may take at most this share of the time while people type: a 60 ms read waits 600 ms. */
+const maxReadShare = 0.1;
 
 interface SnapshotStore {
   subscribe(listener: () => void): () => void;
@@ -13,30 +15,39 @@ interface SnapshotStore {
 const stores = new WeakMap<Y.Doc, SnapshotStore>();
 
 /**
- * The transcript the live document holds now, re-read at most every 300 ms while anyone changes it,
- * shared by every panel of the document (one read however many panels show it). Panels derive what
+ * The transcript the live document holds now, re-read at most every 300 ms while anyone changes it
+ * (less often when a read is slow, so typing in a 4-hour transcript stays smooth), shared by every
+ * panel of the document (one read however many panels show it). Panels derive what
  * is in the document from it — speaker stats, open items — instead of asking the server.
  */
 export function useLiveSnapshot(doc: Y.Doc): Transcript {
   let store = stores.get(doc);
   if (!store) {
-    store = createStore(doc);
+    store = createSnapshotStore(doc);
     stores.set(doc, store);
   }
   return useSyncExternalStore(store.subscribe, store.getSnapshot);
 }
 
-function createStore(doc: Y.Doc): SnapshotStore {
+/** The shared store behind useLiveSnapshot (exported for tests). */
+export function createSnapshotStore(doc: Y.Doc): SnapshotStore {
   const listeners = new Set<() => void>();
   let snapshot: Transcript | null = null;
   let timer: ReturnType<typeof setTimeout> | null = null;
+  let lastReadMs = 0;
+  const read = () => {
+    const started = performance.now();
+    snapshot = readTranscriptDoc(doc);
+    lastReadMs = performance.now() - started;
+    return snapshot;
+  };
   const refresh = () => {
     timer = null;
-    snapshot = readTranscriptDoc(doc);
+    read();
     for (const listener of [...listeners]) listener();
   };
   const handleUpdate = () => {
-    timer ??= setTimeout(refresh, refreshMs);
+    timer ??= setTimeout(refresh, Math.max(refreshMs, lastReadMs / maxReadShare));
   };
   return {
     subscribe(listener) {
@@ -53,8 +64,7 @@ function createStore(doc: Y.Doc): SnapshotStore {
       };
     },
     getSnapshot() {
-      snapshot ??= readTranscriptDoc(doc);
-      return snapshot;
+      return snapshot ?? read();
     },
   };
 }
