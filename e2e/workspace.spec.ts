@@ -61,6 +61,8 @@ test('seed 000 in the workspace: find GAC, preview, replace 10 as one change, un
   await expect(find.getByTestId('find-hit')).toHaveCount(10);
   await expect(find.getByTestId('find-hit').first()).toContainText('Turn');
   await expect(find.locator('ins.find-replacement')).toHaveCount(10);
+  // VERITY_SCREENSHOT=1 refreshes the README's picture (docs/editor.png) from this moment.
+  if (process.env.VERITY_SCREENSHOT) await ada.page.screenshot({ path: path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../docs/editor.png') });
 
   // Untick one, tick it again: the preview follows; then apply all ten as one change.
   await find.getByTestId('find-hit').first().getByRole('checkbox').uncheck();
