@@ -38,8 +38,11 @@ export class TokenBucket {
 
 /** One connection's allowance; sized for a fast human typist (key repeat ~30/s) with room to spare. */
 export const fairShareLimits = {
-  /** Document update frames (each stored update costs an append and a broadcast). */
-  updates: { capacity: 30, perSecond: 30 },
+  /**
+   * Document update frames (each costs an append and a broadcast). The burst is small, so that even a
+   * client within its share never puts many at once ahead of everyone else's in the transcript's queue.
+   */
+  updates: { capacity: 10, perSecond: 30 },
   /** Bytes of updates and presence; the burst covers one maximal frame (a large paste or offline batch). */
   bytes: { capacity: 16 * 1024 * 1024, perSecond: 1024 * 1024 },
   /** Presence frames (a cursor move each). */
