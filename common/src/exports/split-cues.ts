@@ -20,13 +20,37 @@ export function toSingleLine(text: string): string {
   return text.replace(/\r\n?|\n/g, ' ');
 }
 
-/** Refuses subtitles for a transcript that cannot be timed, telling the person what to do instead. */
+/**
+ * Refuses subtitles for a transcript that cannot be timed, telling the person what to do instead. Every
+ * turn needs a start (a CART transcript gets them from the player); an end is optional (resolveTurnEnds).
+ */
 export function assertTimed(transcript: Transcript, formatName: string): void {
-  const untimed = transcript.turns.filter((turn) => turn.start === null || turn.end === null).length;
+  const untimed = transcript.turns.filter((turn) => turn.start === null).length;
   if (transcript.turns.length === 0 || untimed > 0) {
     const which = transcript.turns.length === 0 ? 'no turns' : untimed === transcript.turns.length ? 'no timings' : `no timings for ${untimed} of its ${transcript.turns.length} turns`;
     throw new AppError('unsupported_format', `This transcript has ${which}, so it cannot be written as ${formatName}; export as text, Markdown, DOCX or JSON instead.`);
   }
+}
+
+/** A turn without an end is read at this rate when nothing else bounds it (the last turn)… */
+export const readingCharsPerSecond = 15;
+/** …and a turn followed by another lasts until the next start, but no longer than its text at this slow rate plus 2 s (a break is not captioned). */
+export const slowSpeechCharsPerSecond = 5;
+
+/**
+ * Each turn's end in seconds: its own when it has one (after its start); else the next timed turn's
+ * start, bounded by its text spoken slowly; else (the last turn, or times out of order) its text read
+ * at 15 characters a second, at least 1 s. Turns without a start get null.
+ */
+export function resolveTurnEnds(transcript: Transcript): (number | null)[] {
+  return transcript.turns.map((turn, index) => {
+    if (turn.start === null) return null;
+    if (turn.end !== null && turn.end > turn.start) return turn.end;
+    const characters = turnPlainText(turn).length;
+    const next = transcript.turns.slice(index + 1).find((later) => later.start !== null)?.start ?? null;
+    if (next !== null && next > turn.start) return Math.min(next, turn.start + characters / slowSpeechCharsPerSecond + 2);
+    return turn.start + Math.max(1, characters / readingCharsPerSecond);
+  });
 }
 
 /** Greedy word wrap on ordinary spaces (NBSP never breaks); a word longer than a line gets its own line. */
@@ -48,7 +72,8 @@ function wrapWords(words: readonly string[]): string[] {
  */
 export function splitIntoCues(transcript: Transcript, prefix: (turn: Turn) => string): SubtitleCue[] {
   const cues: SubtitleCue[] = [];
-  for (const turn of transcript.turns) {
+  const ends = resolveTurnEnds(transcript);
+  for (const [turnIndex, turn] of transcript.turns.entries()) {
     // A lone "\r" is a line ending to caption readers too; it breaks the paragraph like "\n".
     const paragraphs = turnPlainText(turn)
       .split(/\r\n?|\n/)
@@ -64,7 +89,7 @@ export function splitIntoCues(transcript: Transcript, prefix: (turn: Turn) => st
     });
     const total = chunks.reduce((sum, lines) => sum + lines.join(' ').length, 0);
     const startMs = Math.round((turn.start ?? 0) * 1000);
-    const span = Math.round((turn.end ?? 0) * 1000) - startMs;
+    const span = Math.round((ends[turnIndex] ?? 0) * 1000) - startMs;
     let done = 0;
     chunks.forEach((lines, index) => {
       const from = startMs + Math.round((span * done) / total);

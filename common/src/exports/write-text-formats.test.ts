@@ -53,8 +53,26 @@ describe('writeSrt', () => {
   it('refuses a transcript without timings, saying what to use instead', () => {
     expect(() => writeSrt(buildUntimedFixture())).toThrow(/has no timings, so it cannot be written as SRT; export as text, Markdown, DOCX or JSON instead/);
     const partly = buildFixture();
-    partly.turns[2]!.end = null;
+    partly.turns[2]!.start = null;
     expect(() => writeSrt(partly)).toThrow(/no timings for 1 of its 5 turns/);
+  });
+
+  it('times turns that have only a start (a CART transcript timed with the player): until the next start, or by reading speed', () => {
+    const cart = buildFixture();
+    for (const turn of cart.turns) turn.end = null;
+    const starts = cart.turns.map((turn) => turn.start);
+    const cues = writeSrt(cart).split('\n\n').map((cue) => cue.split('\n')[1]!);
+    // The first turn runs to the second's start; the last ("Note: this one reads like a label.", 34
+    // characters with its marker) is read at 15 characters a second.
+    expect(cues[0]).toBe(`00:00:00,000 --> 00:00:0${starts[1]},000`);
+    expect(cues.at(-1)).toMatch(/^00:00:16,000 --> 00:00:18,\d{3}$/);
+    const gap = buildFixture();
+    for (const turn of gap.turns) turn.end = null;
+    gap.turns[1]!.start = 3600;
+    gap.turns.splice(2);
+    // An hour's break before the next turn is not captioned: the first turn ends after its text spoken slowly.
+    const [first] = writeSrt(gap).split('\n\n');
+    expect(first!.split('\n')[1]).toMatch(/^00:00:00,000 --> 00:00:(1\d|2\d),\d{3}$/);
   });
 
   it('splits a long turn into cues of two lines of at most 42 characters', () => {
