@@ -45,7 +45,7 @@ export function createApp(options: { prisma: PrismaClient; config: Config; logge
   // index.ts shares one registry with realtime; tests get their own.
   const liveSessions = options.liveSessions ?? createLiveSessions(prisma);
   // index.ts closes its pool on shutdown; a test's own pool starts workers only if it imports, and they exit when idle.
-  const parsePool = options.parsePool ?? createParsePool({ size: config.importParseWorkers, timeoutMs: config.importParseTimeoutMs });
+  const parsePool = options.parsePool ?? createParsePool({ size: config.importParseWorkers, timeoutMs: config.importParseTimeoutMs, timeoutPerMbMs: config.importParseMsPerMb });
   const mediaStore = options.mediaStore ?? createDiskMediaStore(path.join(config.dataDir, 'media'));
   const context = { prisma, config, liveSessions, parsePool, mediaStore };
   const app = express();

@@ -19,6 +19,7 @@ const envSchema = z.object({
   VERITY_MAX_UPLOAD_MB: z.coerce.number().positive().max(1024).default(20),
   VERITY_MAX_MEDIA_MB: z.coerce.number().positive().max(1024 * 1024).default(4096),
   VERITY_IMPORT_PARSE_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(5_000),
+  VERITY_IMPORT_PARSE_MS_PER_MB: z.coerce.number().int().min(0).max(600_000).default(1_500),
   VERITY_IMPORT_PARSE_WORKERS: z.coerce.number().int().min(1).max(16).default(2),
   VERITY_TRUST_PROXY: booleanFromEnv.default(false),
   VERITY_AUTO_VERSION_IDLE_MINUTES: z.coerce.number().positive().default(3),
@@ -45,6 +46,8 @@ export interface Config {
   maxMediaBytes: number;
   /** Import and preview parse in worker threads; a file that takes longer than this is refused. */
   importParseTimeoutMs: number;
+  /** Extra parse budget per MB of file (parsing is linear, so large honest files need proportionally more). */
+  importParseMsPerMb: number;
   importParseWorkers: number;
   isBehindProxy: boolean;
   logLevel: string;
@@ -81,6 +84,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     maxUploadBytes: Math.round(e.VERITY_MAX_UPLOAD_MB * 1024 * 1024),
     maxMediaBytes: Math.round(e.VERITY_MAX_MEDIA_MB * 1024 * 1024),
     importParseTimeoutMs: e.VERITY_IMPORT_PARSE_TIMEOUT_MS,
+    importParseMsPerMb: e.VERITY_IMPORT_PARSE_MS_PER_MB,
     importParseWorkers: e.VERITY_IMPORT_PARSE_WORKERS,
     isBehindProxy: e.VERITY_TRUST_PROXY,
     logLevel: e.LOG_LEVEL,

@@ -17,7 +17,7 @@ async function main(): Promise<void> {
   const database = await openDatabase(config, (line) => logger.debug({ postgres: line.trim() }));
   // One registry for HTTP and sockets: speaker changes made over HTTP reach everyone editing.
   const liveSessions = createLiveSessions(database.prisma);
-  const parsePool = createParsePool({ size: config.importParseWorkers, timeoutMs: config.importParseTimeoutMs });
+  const parsePool = createParsePool({ size: config.importParseWorkers, timeoutMs: config.importParseTimeoutMs, timeoutPerMbMs: config.importParseMsPerMb });
   const app = createApp({ prisma: database.prisma, config, logger, liveSessions, parsePool });
   const server = createServer(app);
   const realtime = attachRealtime({ httpServer: server, prisma: database.prisma, config, logger, liveSessions });

@@ -53,6 +53,13 @@ describe('parse pool', () => {
     await expect(strict.preview(file('>> A: after the timeout'))).resolves.toMatchObject({ detectedFormat: 'cart' });
   });
 
+  it('gives a larger file a larger budget (the same file passes with time per MB added)', async () => {
+    const generous = createParsePool({ size: 1, timeoutMs: 50, timeoutPerMbMs: 600_000 });
+    pools.push(generous);
+    await generous.preview(file('>> A: warm up'));
+    await expect(generous.preview(bigCart)).resolves.toMatchObject({ detectedFormat: 'cart' });
+  });
+
   it('refuses a file that needs more memory than a worker may have, and the replaced worker reads the next file', async () => {
     const tight = createParsePool({ size: 1, timeoutMs: 60_000, heapMb: 32 });
     pools.push(tight);

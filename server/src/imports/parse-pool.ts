@@ -22,8 +22,13 @@ export interface ParsePool extends ImportReader {
 export interface ParsePoolOptions {
   /** Workers at most; each is started on first need. */
   size: number;
-  /** A file still being read after this long is refused and its worker replaced. */
+  /** A file still being read after this long (plus `timeoutPerMbMs` per MB of it) is refused and its worker replaced. */
   timeoutMs: number;
+  /**
+   * Extra budget per MB of file: every parser is linear, so an honest file's time grows with its size,
+   * while a pathological one grows faster and still hits the budget.
+   */
+  timeoutPerMbMs?: number;
   /** Files waiting for a worker at most; beyond, a request is refused as rate_limited. */
   maxQueued?: number;
   /** An idle worker exits after this long, so an app nobody closes does not keep threads. */
@@ -54,7 +59,7 @@ const tooLong = () => new AppError('file_too_costly', 'This file took too long t
 const tooBig = () => new AppError('file_too_costly', 'This file needed too much memory to read; is it a transcript?');
 
 /** Starts (lazily) a pool of parse workers; see ParsePoolOptions for the bounds. */
-export function createParsePool({ size, timeoutMs, maxQueued = 16, idleMs = 10 * 60_000, heapMb = 1_024 }: ParsePoolOptions): ParsePool {
+export function createParsePool({ size, timeoutMs, timeoutPerMbMs = 0, maxQueued = 16, idleMs = 10 * 60_000, heapMb = 1_024 }: ParsePoolOptions): ParsePool {
   const slots: Slot[] = [];
   const queue: Job[] = [];
   let nextId = 1;
@@ -120,7 +125,8 @@ export function createParsePool({ size, timeoutMs, maxQueued = 16, idleMs = 10 *
       busy.worker.ref();
       if (busy.timer) clearTimeout(busy.timer);
       // The budget starts when a worker takes the file, so waiting in the queue never counts against it.
-      busy.timer = setTimeout(() => stop(busy, tooLong()), timeoutMs);
+      const budgetMs = timeoutMs + (timeoutPerMbMs * job.task.file.bytes.byteLength) / (1024 * 1024);
+      busy.timer = setTimeout(() => stop(busy, tooLong()), budgetMs);
       busy.worker.postMessage(job.task, [job.task.file.bytes.buffer as ArrayBuffer]);
     }
     const starting = slots.filter((slot) => !slot.isReady).length;
