@@ -114,10 +114,14 @@ export async function runConvergenceFuzz(prisma: PrismaClient, server: LiveTestS
   const fresh = await loadCurrentDoc(store, transcript.id);
   try {
     const expected = fresh.doc.get(contentKey, Y.XmlText).toString();
-    try {
-      await until(() => editors.every((editor) => editor.client.doc.get(contentKey, Y.XmlText).toString() === expected), 'convergence');
-    } catch {
-      report.problems.push('an editor’s document differs from a fresh load of the database');
+    // Generous: on a loaded machine the last echoes can take a while; a real divergence never ends.
+    const deadline = Date.now() + 20_000;
+    while (!editors.every((editor) => editor.client.doc.get(contentKey, Y.XmlText).toString() === expected)) {
+      if (Date.now() > deadline) {
+        report.problems.push('an editor’s document differs from a fresh load of the database');
+        break;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 20));
     }
     for (const editor of editors) {
       for (const { update, ack } of editor.sent) {
@@ -146,7 +150,7 @@ type Pick = <T>(items: readonly T[]) => T;
 
 /** The ack, or null when none comes (a dead socket's frames are never answered). */
 function withinTime(ack: Promise<DocAck>): Promise<DocAck | null> {
-  return Promise.race([ack.catch(() => null), new Promise<null>((resolve) => setTimeout(() => resolve(null), 10_000).unref())]);
+  return Promise.race([ack.catch(() => null), new Promise<null>((resolve) => setTimeout(() => resolve(null), 20_000).unref())]);
 }
 
 /** One edit as the Slate editor (through @slate-yjs) would make it, on a random block. */
