@@ -3,6 +3,7 @@ import { anchorHits, applyReplacements, findInTranscript, readSearchableBlocks, 
 import { listActivity } from '../history/list-activity.ts';
 import { createVersion } from '../history/create-version.ts';
 import { importTranscript } from '../imports/import-transcript.ts';
+import { approveTranscript } from '../review/approve-transcript.ts';
 import { submitForReview } from '../review/submit-for-review.ts';
 import { buildUser } from '../testing/factories.ts';
 import { startLiveTestServer, until, type LiveClient, type LiveTestServer } from '../testing/live-test-server.ts';
@@ -93,6 +94,15 @@ describe('panels follow what the server knows', () => {
     await until(() => heard.length === 3, 'the members event');
     expect(heard[2]!.topics).toEqual(['members']);
     await until(() => mine.length === 3, 'the owner hearing the same');
+
+    // Approval (a version and a review step), then an edit that reopens the draft.
+    await approveTranscript({ prisma: db.prisma, liveSessions: server.liveSessions, transcriptId: id, actorId: alice.id, waiverReason: 'checked' });
+    await until(() => heard.length === 4, 'the approval event');
+    expect(heard[3]!.topics).toEqual(['review', 'versions']);
+    b.block(0).insert(0, 'So. ');
+    await b.settle();
+    await until(() => heard.some((event, index) => index > 3 && event.topics.includes('review')), 'the reopened draft');
+    expect((await db.prisma.transcript.findUniqueOrThrow({ where: { id } })).status).toBe('draft');
   });
 
   it('tells nobody outside the transcript', async () => {

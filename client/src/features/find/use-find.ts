@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type * as Y from 'yjs';
 import { anchorHits, applyReplacements, findHitKey, readSearchableBlocks, type FindHit, type FindQuery } from '@verity/common';
 import type { TranscriptEditor } from '../../editor/types.ts';
@@ -31,6 +31,8 @@ export function useFind(doc: Y.Doc, editor: TranscriptEditor | null) {
   const [unticked, setUnticked] = useState<ReadonlySet<string>>(new Set());
   const [docVersion, setDocVersion] = useState(0);
   const [lastReplace, setLastReplace] = useState<{ item: unknown; message: string } | null>(null);
+  // A query that failed (too slow, invalid) is not run again for every edit someone makes.
+  const failedQuery = useRef<FindQuery | null>(null);
 
   useEffect(() => {
     const handle = () => setDocVersion((version) => version + 1);
@@ -43,11 +45,13 @@ export function useFind(doc: Y.Doc, editor: TranscriptEditor | null) {
       setState({ status: 'idle' });
       return;
     }
+    if (failedQuery.current === query) return;
     const controller = new AbortController();
     const timer = setTimeout(() => {
       setState((current) => (current.status === 'done' ? current : { status: 'searching' }));
       void runFind(readSearchableBlocks(doc), query, { signal: controller.signal }).then((result) => {
         if (!result) return;
+        failedQuery.current = result.ok ? null : query;
         setState(result.ok ? { status: 'done', hits: result.hits, isTruncated: result.isTruncated } : { status: 'error', message: result.message });
       });
     }, searchDelayMs);
