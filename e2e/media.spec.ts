@@ -1,0 +1,121 @@
+import { execFileSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { expect, test, type Page } from '@playwright/test';
+import { apiPost } from './fixtures.ts';
+import { openEditor, person } from './live-fixtures.ts';
+
+const seedFile = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../shared/seeds/001_cf143e0f9569e927.txt');
+test.skip(!existsSync(seedFile), `seed 001 is missing (${seedFile})`);
+test.describe.configure({ timeout: 180_000 });
+
+/** A 40-second recording made by the bundled ffmpeg (a tone; nothing is downloaded). */
+function makeRecording(): Buffer {
+  const ffmpeg = (createRequire(import.meta.url)('@ffmpeg-installer/ffmpeg') as { path: string }).path;
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'verity-e2e-media-'));
+  try {
+    const file = path.join(dir, 'hearing.mp3');
+    execFileSync(ffmpeg, ['-v', 'error', '-y', '-f', 'lavfi', '-i', 'sine=frequency=330:duration=40', '-c:a', 'libmp3lame', '-b:a', '64k', file]);
+    return readFileSync(file);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function importSeed(page: Page): Promise<string> {
+  await page.request.get('/api/setup');
+  const token = (await page.request.storageState()).cookies.find((cookie) => cookie.name === 'verity_csrf')!.value;
+  const response = await page.request.post(`/api/imports?title=${encodeURIComponent(`IGF ${randomBytes(4).toString('hex')}`)}`, {
+    data: readFileSync(seedFile),
+    headers: { 'content-type': 'application/octet-stream', 'x-file-name': '001.txt', 'x-csrf-token': token },
+  });
+  expect(response.status()).toBe(201);
+  return ((await response.json()) as { transcript: { id: string } }).transcript.id;
+}
+
+const audioTime = (page: Page) => page.getByTestId('media-audio').evaluate((element) => (element as HTMLAudioElement).currentTime);
+
+test('seed 001: attach a recording with progress, play, time a turn with Alt+T while typing, seek from its timecode, the other editor sees it live, export SRT; a viewer plays only; an outsider gets 404', async ({ browser }) => {
+  const ada = await person(browser, 'Ada Owner');
+  const bea = await person(browser, 'Bea Editor');
+  const cy = await person(browser, 'Cy Viewer');
+  const dan = await person(browser, 'Dan Outsider');
+  const id = await importSeed(ada.page);
+  await apiPost(ada.page, `/api/transcripts/${id}/members`, { email: bea.email, role: 'editor' });
+  await apiPost(ada.page, `/api/transcripts/${id}/members`, { email: cy.email, role: 'viewer' });
+  await openEditor(ada.page, id);
+  await openEditor(bea.page, id);
+
+  // Attach: chunks are slowed down so the progress bar is seen.
+  await ada.page.route((url) => url.pathname.includes('/media/uploads/') && url.searchParams.has('offset'), async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, 800));
+    await route.continue();
+  });
+  await ada.page.getByTestId('media-file-input').setInputFiles({ name: 'hearing.mp3', mimeType: 'audio/mpeg', buffer: makeRecording() });
+  await expect(ada.page.getByTestId('media-upload-progress')).toBeVisible();
+  await expect(ada.page.getByTestId('media-audio')).toBeAttached({ timeout: 30_000 });
+  await expect(ada.page.getByTestId('media-time')).toHaveText(/^0:00 \/ 0:40/);
+  await expect(ada.page.getByTestId('attach-recording')).toHaveText('Replace recording…');
+
+  // Play: the playhead moves.
+  await ada.page.getByTestId('media-play').click();
+  await expect.poll(() => audioTime(ada.page), { timeout: 15_000 }).toBeGreaterThan(1);
+
+  // Time the third turn while typing in it: Alt+T sets its start to the playhead, as Ada's edit.
+  const third = ada.page.getByTestId('turn').nth(2);
+  const turnId = (await third.getAttribute('data-turn-id'))!;
+  await third.locator('.turn-text').click();
+  await ada.page.keyboard.type(' ok');
+  await ada.page.keyboard.press('Escape'); // Esc: pause while typing, oTranscribe-style
+  await expect.poll(async () => ada.page.getByTestId('media-audio').evaluate((element) => (element as HTMLAudioElement).paused)).toBe(true);
+  const playhead = await audioTime(ada.page);
+  await ada.page.keyboard.press('Alt+t');
+  const expected = Math.round(playhead * 10) / 10;
+  await expect(third).toHaveAttribute('data-start', String(expected));
+  // Bea sees the timing live, without reloading.
+  await expect(bea.page.locator(`[data-testid="turn"][data-turn-id="${turnId}"]`)).toHaveAttribute('data-start', String(expected));
+  await expect(third.locator('.turn-text')).toContainText(' ok');
+
+  // Seek: play from the start of turn three after moving away.
+  await ada.page.getByTestId('waveform').click({ position: { x: 5, y: 20 } });
+  await expect.poll(() => audioTime(ada.page)).toBeLessThan(2);
+  await third.getByTestId('timecode-seek').click();
+  await expect.poll(() => audioTime(ada.page)).toBeCloseTo(expected, 0);
+  await expect(third).toHaveAttribute('data-playing', 'true');
+
+  // The viewer plays but cannot attach or time; the outsider cannot fetch the file.
+  await openEditor(cy.page, id);
+  await expect(cy.page.getByTestId('media-play')).toBeVisible();
+  await expect(cy.page.getByTestId('attach-recording')).toHaveCount(0);
+  const first = cy.page.getByTestId('turn').first();
+  const firstStart = await first.getAttribute('data-start');
+  await first.locator('.turn-text').click();
+  await cy.page.keyboard.press('Alt+t');
+  await cy.page.waitForTimeout(500);
+  await expect(first).toHaveAttribute('data-start', firstStart ?? '');
+  expect((await dan.page.request.get(`/api/transcripts/${id}/media/file`)).status()).toBe(404);
+  const range = await cy.page.request.get(`/api/transcripts/${id}/media/file`, { headers: { range: 'bytes=0-9' } });
+  expect(range.status()).toBe(206);
+
+  // SRT: refused while some turns have no start, then written once every turn is timed.
+  const refused = await ada.page.request.get(`/api/transcripts/${id}/export?format=srt`);
+  expect(refused.status()).toBe(415);
+  expect(await refused.text()).toMatch(/no timings for \d+ of its \d+ turns/);
+  const ids = await ada.page.getByTestId('turn').evaluateAll((elements) => elements.map((element) => (element as HTMLElement).dataset.turnId!));
+  for (const [index, each] of ids.entries()) await apiPost(ada.page, `/api/transcripts/${id}/media/timings`, { turnId: each, start: index * 0.5 });
+  const srt = await ada.page.request.get(`/api/transcripts/${id}/export?format=srt`);
+  expect(srt.status()).toBe(200);
+  const cues = (await srt.text()).trim().split(/\n\n+/);
+  expect(cues[0]).toMatch(/^1\n00:00:00,000 --> 00:00:00,\d{3}\n>> /);
+  for (const cue of cues) {
+    const [, timing, ...lines] = cue.split('\n');
+    expect(timing).toMatch(/^\d\d:\d\d:\d\d,\d{3} --> \d\d:\d\d:\d\d,\d{3}$/);
+    expect(lines.length).toBeLessThanOrEqual(2);
+    for (const line of lines) expect(line.length).toBeLessThanOrEqual(42);
+  }
+  for (const one of [ada, bea, cy, dan]) await one.context.close();
+});
