@@ -25,7 +25,7 @@ describe('the live snapshot store', () => {
     const stop = store.subscribe(heard);
     for (const letter of 'abc') firstBlock(doc).insert(5, letter);
     expect(heard).not.toHaveBeenCalled();
-    vi.advanceTimersByTime(300);
+    vi.advanceTimersByTime(400);
     expect(heard).toHaveBeenCalledTimes(1);
     expect(store.getSnapshot().turns[0]!.content).toEqual([{ type: 'text', text: 'Hellocba' }]);
     stop();

@@ -2,10 +2,12 @@ import { useSyncExternalStore } from 'react';
 import type * as Y from 'yjs';
 import { readTranscriptDoc, type Transcript } from '@verity/common';
 
-/** Panels show changes within this (or longer for a huge transcript: see refreshDelay). */
-const refreshMs = 300;
-/** Reading may take at most this share of the time while people type: a 60 ms read waits 600 ms. */
-const maxReadShare = 0.1;
+/** Panels show changes within about this (longer for a huge transcript: see maxReadShare). */
+const refreshMs = 400;
+/** Reading may take at most this share of the time while people type: a 40 ms read waits 800 ms. */
+const maxReadShare = 0.05;
+/** The read waits for a moment without input (so it does not delay a keystroke's frame), this long at most. */
+const idleTimeoutMs = 400;
 
 interface SnapshotStore {
   subscribe(listener: () => void): () => void;
@@ -43,11 +45,13 @@ export function createSnapshotStore(doc: Y.Doc): SnapshotStore {
   };
   const refresh = () => {
     timer = null;
+    if (listeners.size === 0) return;
     read();
     for (const listener of [...listeners]) listener();
   };
+  const whenIdle = (run: () => void) => (typeof requestIdleCallback === 'function' ? requestIdleCallback(run, { timeout: idleTimeoutMs }) : run());
   const handleUpdate = () => {
-    timer ??= setTimeout(refresh, Math.max(refreshMs, lastReadMs / maxReadShare));
+    timer ??= setTimeout(() => whenIdle(refresh), Math.max(refreshMs, lastReadMs / maxReadShare));
   };
   return {
     subscribe(listener) {
@@ -59,6 +63,7 @@ export function createSnapshotStore(doc: Y.Doc): SnapshotStore {
         doc.off('update', handleUpdate);
         if (timer) clearTimeout(timer);
         timer = null;
+        lastReadMs = 0;
         // Nobody is watching: the next reader reads afresh rather than a copy that may be stale.
         snapshot = null;
       };

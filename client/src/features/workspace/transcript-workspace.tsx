@@ -32,8 +32,18 @@ export function TranscriptWorkspace({ transcript, header, dock, onReviewChanged,
   const panel = useSidePanel();
   const [findFocusKey, setFindFocusKey] = useState(0);
   const role = live.state.role ?? transcript.role;
-  const isSynced = live.provider !== null && live.state.isSynced;
   const { setTab, toggle } = panel;
+  // The panels mount once the editor is bound and the browser has a quiet moment, so opening a big
+  // transcript is not slowed by them (their reading of the document and their own code).
+  const [isEditorShown, setIsEditorShown] = useState(false);
+  useEffect(() => {
+    if (!editor || isEditorShown) return;
+    const show = () => setIsEditorShown(true);
+    if (typeof requestIdleCallback !== 'function') return show();
+    const handle = requestIdleCallback(show, { timeout: 500 });
+    return () => cancelIdleCallback(handle);
+  }, [editor, isEditorShown]);
+  const isSynced = live.provider !== null && live.state.isSynced && isEditorShown;
 
   useEffect(() => {
     const handle = (event: KeyboardEvent) => {
