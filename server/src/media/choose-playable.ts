@@ -1,5 +1,5 @@
 import { AppError } from '@verity/common';
-import { runFfmpeg } from './ffmpeg.ts';
+import { runFfmpeg, untrustedInputOptions } from './ffmpeg.ts';
 import type { MediaProbe } from './probe-media.ts';
 
 /** How a browser is served a recording: as uploaded (with this type), or transcoded. */
@@ -31,7 +31,7 @@ export const transcodedContentType = 'audio/mp4';
 /** Transcodes the first audio stream to AAC in MP4 (index up front, so seeking needs no second download). */
 export async function transcodeForBrowsers(inputPath: string, outputPath: string, options: { durationMs: number }): Promise<void> {
   const { code, stderr } = await runFfmpeg(
-    ['-v', 'error', '-y', '-i', inputPath, '-map', '0:a:0', '-vn', '-c:a', 'aac', '-b:a', '128k', '-movflags', '+faststart', '-f', 'mp4', outputPath],
+    ['-v', 'error', '-y', ...untrustedInputOptions, '-i', inputPath, '-map', '0:a:0', '-vn', '-c:a', 'aac', '-b:a', '128k', '-movflags', '+faststart', '-f', 'mp4', outputPath],
     { timeoutMs: 120_000 + options.durationMs / 2 },
   );
   if (code !== 0) throw new AppError('malformed_file', `This recording could not be converted for playback: ${stderr.trim().split('\n').at(-1) ?? 'ffmpeg failed'}`);

@@ -1,5 +1,5 @@
 import { AppError, type MediaPeaks } from '@verity/common';
-import { runFfmpeg } from './ffmpeg.ts';
+import { runFfmpeg, untrustedInputOptions } from './ffmpeg.ts';
 
 /** Peaks are computed from audio decoded at this rate: enough for a waveform, cheap to decode hours of. */
 export const peaksSampleRate = 8000;
@@ -60,7 +60,7 @@ export async function computePeaks(filePath: string, options: { durationMs: numb
   const accumulator = new PeakAccumulator(samplesPerPixelFor(options.durationMs));
   // Decoding runs far faster than real time; the budget grows with the length, for a slow shared CPU.
   const timeoutMs = 60_000 + options.durationMs / 5;
-  const { code } = await runFfmpeg(['-v', 'error', '-i', filePath, '-map', '0:a:0', '-vn', '-ac', '1', '-ar', String(peaksSampleRate), '-f', 's16le', '-acodec', 'pcm_s16le', 'pipe:1'], {
+  const { code } = await runFfmpeg(['-v', 'error', ...untrustedInputOptions, '-i', filePath, '-map', '0:a:0', '-vn', '-ac', '1', '-ar', String(peaksSampleRate), '-f', 's16le', '-acodec', 'pcm_s16le', 'pipe:1'], {
     timeoutMs,
     onStdout: (chunk) => accumulator.push(chunk),
   });

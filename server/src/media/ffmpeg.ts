@@ -5,6 +5,19 @@ import { AppError } from '@verity/common';
 /** The static ffmpeg that @ffmpeg-installer ships for this platform: nothing is downloaded at install or run time. */
 export const ffmpegPath: string = (createRequire(import.meta.url)('@ffmpeg-installer/ffmpeg') as { path: string }).path;
 
+/**
+ * Options placed before every `-i` of an uploaded file. ffmpeg guesses the format from the content, and
+ * some formats are playlists (HLS, concat, …) that make it open other files or URLs: an uploaded
+ * "recording" could read the server's files or reach its network. Only local files, and only demuxers
+ * of single recordings, are allowed.
+ */
+export const untrustedInputOptions = [
+  '-protocol_whitelist',
+  'file',
+  '-format_whitelist',
+  ['mp3', 'mov', 'wav', 'w64', 'flac', 'ogg', 'matroska', 'webm', 'aac', 'asf', 'amr', 'ac3', 'eac3', 'aiff', 'caf', 'wv', 'ape', 'mpc', 'dts', 'mpeg', 'mpegts'].join(','),
+] as const;
+
 /** What one ffmpeg run left: its exit code and the last of its diagnostics (ffmpeg reports on stderr). */
 export interface FfmpegResult {
   code: number | null;

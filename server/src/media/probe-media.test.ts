@@ -56,6 +56,19 @@ describe('probeMedia', () => {
     await expect(probeMedia(await write('cut.m4a', m4a.subarray(0, Math.floor(m4a.length * 0.6))))).rejects.toMatchObject({ code: 'malformed_file' });
   });
 
+  it('refuses a playlist disguised as a recording, which would make ffmpeg read other files or URLs', async () => {
+    const other = await write('secret.wav', await makeTestAudio('wav', { seconds: 1 }));
+    for (const [name, text] of [
+      ['playlist.mp3', `#EXTM3U\n#EXT-X-TARGETDURATION:10\n#EXTINF:10,\n${other}\n#EXT-X-ENDLIST\n`],
+      ['remote.mp3', '#EXTM3U\n#EXT-X-TARGETDURATION:10\n#EXTINF:10,\nhttp://127.0.0.1:9/x.wav\n#EXT-X-ENDLIST\n'],
+      ['list.mp3', `ffconcat version 1.0\nfile '${other}'\n`],
+    ] as const) {
+      const file = await write(name, text);
+      await expect(probeMedia(file)).rejects.toMatchObject({ code: 'malformed_file' });
+      await expect(computePeaks(file, { durationMs: 10_000 })).rejects.toMatchObject({ code: 'malformed_file' });
+    }
+  });
+
   it('parses ffmpeg diagnostics, and treats cover art as no video', () => {
     const stderr = `Input #0, mp3, from 'x.mp3':\n  Duration: 01:02:03.45, start: 0.025057, bitrate: 64 kb/s\n    Stream #0:0: Audio: mp3, 44100 Hz, mono, fltp, 64 kb/s\n    Stream #0:1: Video: mjpeg (Baseline), yuvj420p, 600x600, 90k tbr, 90k tbn (attached pic)\n`;
     expect(parseProbeOutput(stderr)).toEqual({ container: 'mp3', durationMs: 3_723_450, audioCodec: 'mp3', videoCodec: null });

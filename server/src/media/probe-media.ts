@@ -1,5 +1,5 @@
 import { AppError } from '@verity/common';
-import { runFfmpeg } from './ffmpeg.ts';
+import { runFfmpeg, untrustedInputOptions } from './ffmpeg.ts';
 
 /** What ffmpeg found in a file: its container, length and first audio and video streams. */
 export interface MediaProbe {
@@ -29,7 +29,7 @@ export function parseProbeOutput(stderr: string): MediaProbe | null {
 /** Probes a local file; refuses what is not a recording with audio in it (422, the message says why). */
 export async function probeMedia(filePath: string, options: { timeoutMs?: number } = {}): Promise<MediaProbe & { audioCodec: string }> {
   // With no output file ffmpeg exits 1 after describing the input; that is the expected outcome here.
-  const { stderr } = await runFfmpeg(['-i', filePath], { timeoutMs: options.timeoutMs ?? 30_000 });
+  const { stderr } = await runFfmpeg([...untrustedInputOptions, '-i', filePath], { timeoutMs: options.timeoutMs ?? 30_000 });
   const probe = parseProbeOutput(stderr);
   if (!probe) throw new AppError('malformed_file', 'This file is not a recording we can read (is it truncated, or not audio or video at all?).');
   if (!probe.audioCodec) throw new AppError('malformed_file', 'This file has no audio stream; attach a recording with sound.');
