@@ -108,3 +108,27 @@ describe('transcript ↔ live document', () => {
     expect(transcript.notes).toEqual([]);
   });
 });
+
+describe('reading a stored document totally', () => {
+  it('returns a valid transcript whatever the document holds', () => {
+    const doc = createTranscriptDoc(transcriptSchema.parse({ schema: 'verity.transcript/1', metadata: { title: 'T' }, speakers: [{ id: 's1', label: 'A', displayName: 'A' }], turns: [{ id: 't1', speakerId: 's1', content: [{ type: 'text', text: 'Hi.' }] }] }));
+    const root = doc.get('content', Y.XmlText);
+    doc.transact(() => {
+      root.insertEmbed(0, new Y.Map());
+      root.insert(0, 'stray');
+      const twin = new Y.XmlText();
+      root.insertEmbed(root.length, twin);
+      for (const [key, value] of Object.entries({ type: 'turn', id: 't1', start: 5, end: 2, speakerId: 42 })) twin.setAttribute(key, value as never);
+      twin.insert(0, 'Twin', { uncertain: { evil: true } });
+      twin.insertEmbed(0, new Y.Array());
+      doc.getMap('speakers').set('s2', { id: 's1', label: 'Dup', displayName: 'Dup' });
+      doc.getMap('metadata').set('title', 42);
+    });
+    const transcript = readTranscriptDoc(doc);
+    expect(transcriptSchema.safeParse(transcript).success).toBe(true);
+    expect(transcript.turns.map((turn) => [turn.id, turn.speakerId, turn.start, turn.end])).toEqual([['t1', 's1', null, null], ['t1-1', null, 5, null]]);
+    expect(transcript.turns[1]!.content).toEqual([{ type: 'text', text: 'Twin' }]);
+    expect(transcript.speakers.map((speaker) => speaker.label)).toEqual(['A']);
+    expect(transcript.metadata.title).toBeNull();
+  });
+});

@@ -106,9 +106,10 @@ function readEvent(chip: Y.XmlText): EventElement | null {
  */
 export function readTranscriptDoc(doc: Y.Doc): Transcript {
   const speakers: Speaker[] = [];
-  for (const value of doc.getMap<unknown>(speakersKey).values()) {
+  for (const [key, value] of doc.getMap<unknown>(speakersKey).entries()) {
     const parsed = speakerSchema.safeParse(value);
-    if (parsed.success) speakers.push(parsed.data);
+    // Filed under its own id, or skipped: two entries claiming one id would make the transcript invalid.
+    if (parsed.success && parsed.data.id === key) speakers.push(parsed.data);
   }
   speakers.sort((a, b) => a.id.localeCompare(b.id, 'en', { numeric: true }));
   // Field by field, so one bad value (stored before updates were checked) costs only that field.
