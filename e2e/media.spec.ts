@@ -60,6 +60,8 @@ test('seed 001: attach a recording with progress, play, time a turn with Alt+T w
   await expect(ada.page.getByTestId('media-audio')).toBeAttached({ timeout: 30_000 });
   await expect(ada.page.getByTestId('media-time')).toHaveText(/^0:00 \/ 0:40/);
   await expect(ada.page.getByTestId('attach-recording')).toHaveText('Replace recording…');
+  // Bea's player appears without a reload (the server announces the recording).
+  await expect(bea.page.getByTestId('media-play')).toBeVisible();
 
   // Play: the playhead moves.
   await ada.page.getByTestId('media-play').click();

@@ -19,8 +19,13 @@ const isEscapeTaken = () => document.querySelector('dialog[open], [role="menu"],
  * turns marked, time and duration, and the shortcuts that work while typing. It marks the turn being
  * played in the text. Each reviewer's playback is their own.
  */
-export function MediaPlayer({ transcriptId, role }: { transcriptId: string; role: Role }) {
+export function MediaPlayer({ transcriptId, role, generation = 0 }: { transcriptId: string; role: Role; /** Bumped when the server says the recording changed: read it again. */ generation?: number }) {
   const query = useApiQuery(`recording:${transcriptId}`, (signal) => fetchRecording(transcriptId, signal));
+  const { reload } = query;
+  // Re-read keeping what is shown: the same recording (same hash) keeps playing undisturbed.
+  useEffect(() => {
+    if (generation > 0) reload();
+  }, [generation, reload]);
   const canAttach = can(role, 'attachMedia');
   if (query.status !== 'success') return null;
   const recording = query.data;

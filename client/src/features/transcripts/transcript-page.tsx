@@ -1,3 +1,4 @@
+import { useCallback, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { can } from '@verity/common';
 import { isApiError } from '../../api/api-error.ts';
@@ -18,6 +19,8 @@ export function TranscriptPage() {
   const { id = '' } = useParams();
   const query = useApiQuery(`transcript:${id}`, (signal) => fetchTranscript(id, signal));
   useDocumentTitle(query.status === 'success' ? query.data.title : 'Transcript');
+  const [recordingGeneration, setRecordingGeneration] = useState(0);
+  const handleRecordingChanged = useCallback(() => setRecordingGeneration((value) => value + 1), []);
 
   if (query.status === 'loading') return <LoadingState label="Loading transcript…" />;
   if (query.status === 'error') {
@@ -77,7 +80,8 @@ export function TranscriptPage() {
           key={transcript.id}
           transcript={transcript}
           header={header}
-          dock={<MediaPlayer transcriptId={transcript.id} role={transcript.role} />}
+          dock={<MediaPlayer transcriptId={transcript.id} role={transcript.role} generation={recordingGeneration} />}
+          onRecordingChanged={handleRecordingChanged}
           onReviewChanged={query.reload}
           onStatusChange={(status) => query.setData({ ...transcript, status })}
         />

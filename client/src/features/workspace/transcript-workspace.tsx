@@ -18,6 +18,8 @@ interface TranscriptWorkspaceProps {
   dock?: ReactNode;
   /** The server says the review state changed: re-read the transcript for its header. */
   onReviewChanged: () => void;
+  /** The server says the recording was attached, replaced or detached (the docked player re-reads it). */
+  onRecordingChanged?: () => void;
   onStatusChange: (status: TranscriptStatus) => void;
 }
 
@@ -26,7 +28,7 @@ interface TranscriptWorkspaceProps {
  * presence) and the tabbed side panel beside it, resizable and collapsible. The live connection is
  * opened here, once, for the editor and every panel; the panels load after the editor has synced.
  */
-export function TranscriptWorkspace({ transcript, header, dock, onReviewChanged, onStatusChange }: TranscriptWorkspaceProps) {
+export function TranscriptWorkspace({ transcript, header, dock, onReviewChanged, onRecordingChanged, onStatusChange }: TranscriptWorkspaceProps) {
   const live = useLiveTranscript(transcript.id);
   const [editor, setEditor] = useState<TranscriptEditor | null>(null);
   const panel = useSidePanel();
@@ -63,6 +65,7 @@ export function TranscriptWorkspace({ transcript, header, dock, onReviewChanged,
   return (
     <div className={`workspace${panel.isCollapsed ? ' is-collapsed' : ''}`} style={style} data-testid="workspace">
       {live.provider ? <ReviewFollower provider={live.provider} onChange={onReviewChanged} /> : null}
+      {live.provider && onRecordingChanged ? <RecordingFollower provider={live.provider} onChange={onRecordingChanged} /> : null}
       <div className="workspace-main">
         {header}
         <div className="workspace-dock" data-testid="media-dock">
@@ -117,5 +120,11 @@ export function TranscriptWorkspace({ transcript, header, dock, onReviewChanged,
 /** Keeps the header's status badge true when someone else moves the review along. */
 function ReviewFollower({ provider, onChange }: { provider: LiveTranscriptProvider; onChange: () => void }) {
   useLiveChanges(provider, ['review'], onChange);
+  return null;
+}
+
+/** Tells the docked player when someone attached, replaced or detached the recording. */
+function RecordingFollower({ provider, onChange }: { provider: LiveTranscriptProvider; onChange: () => void }) {
+  useLiveChanges(provider, ['recording'], onChange);
   return null;
 }
