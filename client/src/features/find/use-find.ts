@@ -89,12 +89,17 @@ export function useFind(doc: Y.Doc, editor: TranscriptEditor | null) {
   }, [doc, editor, selected]);
 
   /** Undo is offered while the replace is still the person's latest change. */
-  const canUndo = Boolean(editor && lastReplace?.item && editor.undoManager.undoStack.at(-1) === lastReplace.item);
-  const undo = useCallback(() => {
-    if (!editor || !canUndo) return;
+  const isLatest = () => Boolean(editor && lastReplace?.item && editor.undoManager.undoStack.at(-1) === lastReplace.item);
+  const canUndo = isLatest();
+  const undo = () => {
+    // Checked again on click: the person may have typed since the panel last rendered.
+    if (!editor || !isLatest()) {
+      setLastReplace((current) => (current ? { item: null, message: `${current.message} (Later edits came after it: undo with Ctrl+Z in the text.)` } : current));
+      return;
+    }
     editor.undo();
     setLastReplace({ item: null, message: 'Replace undone.' });
-  }, [editor, canUndo]);
+  };
 
   return { query, setQuery, state, hits, selected, unticked, toggle, tickAll, replace, undo, canUndo, message: lastReplace?.message ?? null };
 }
