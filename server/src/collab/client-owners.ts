@@ -1,6 +1,13 @@
 import { randomInt } from 'node:crypto';
 import * as Y from 'yjs';
 
+/**
+ * Bounds on new client ids: an honest editor uses one per page load (a few if it carries edits over
+ * from an earlier copy); each claim is a durable row, so a client minting ids must not grow the table.
+ */
+export const maxClaimsPerUpdate = 8;
+export const maxClaimsPerUserPerSession = 1_000;
+
 /** The outcome of checking an update's client ids against their owners. */
 export type ClientClaim = { ok: true; claims: number[] } | { ok: false; client: number; message: string };
 
@@ -12,6 +19,7 @@ export type ClientClaim = { ok: true; claims: number[] } | { ok: false; client: 
  */
 export class ClientOwners {
   private readonly unrecorded = new Set<number>();
+  private readonly claimsByUser = new Map<string, number>();
 
   constructor(
     private readonly doc: Y.Doc,
@@ -36,17 +44,22 @@ export class ClientOwners {
         const presenter = this.presenterOf(client);
         if (presenter !== undefined && presenter !== userId) return { ok: false, client, message: `client id ${client} is another user's cursor` };
         claims.push(client);
+        if (claims.length > maxClaimsPerUpdate) return { ok: false, client, message: `an update may introduce at most ${maxClaimsPerUpdate} new client ids` };
       } else if (owner !== userId) {
         return { ok: false, client, message: `client id ${client} belongs to another user` };
       } else if (this.unrecorded.has(client)) {
         claims.push(client);
       }
     }
+    const total = (this.claimsByUser.get(userId) ?? 0) + claims.filter((client) => !this.unrecorded.has(client)).length;
+    if (total > maxClaimsPerUserPerSession) return { ok: false, client: claims[0]!, message: `a user may introduce at most ${maxClaimsPerUserPerSession} client ids per session` };
     return { ok: true, claims };
   }
 
   /** The claims are stored: the ids are `userId`'s from now on. */
   commit(userId: string, claims: readonly number[]): void {
+    const fresh = claims.filter((client) => !this.unrecorded.has(client)).length;
+    if (fresh > 0) this.claimsByUser.set(userId, (this.claimsByUser.get(userId) ?? 0) + fresh);
     for (const client of claims) {
       this.owners.set(client, userId);
       this.unrecorded.delete(client);
