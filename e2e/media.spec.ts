@@ -89,6 +89,17 @@ test('seed 001: attach a recording with progress, play, time a turn with Alt+T w
   await expect.poll(() => audioTime(ada.page)).toBeCloseTo(expected, 0);
   await expect(third).toHaveAttribute('data-playing', 'true');
 
+  // "Pause while I type": a key in the text pauses, playback resumes a moment after the last one.
+  const isPaused = () => ada.page.getByTestId('media-audio').evaluate((element) => (element as HTMLAudioElement).paused);
+  await ada.page.getByTestId('media-pause-while-typing').check();
+  if (await isPaused()) await ada.page.getByTestId('media-play').click();
+  await expect.poll(isPaused).toBe(false);
+  await third.locator('.turn-text').click();
+  await ada.page.keyboard.type('x');
+  await expect.poll(isPaused).toBe(true);
+  await expect.poll(isPaused, { timeout: 5_000 }).toBe(false);
+  await ada.page.keyboard.press('Escape');
+
   // The viewer plays but cannot attach or time; the outsider cannot fetch the file.
   await openEditor(cy.page, id);
   await expect(cy.page.getByTestId('media-play')).toBeVisible();

@@ -7,6 +7,7 @@ import { AttachRecordingButton } from './attach-recording-button.tsx';
 import { useMediaPlayback } from './media-playback.tsx';
 import { matchPlayerShortcut, stepRate } from './player-shortcuts.ts';
 import { findPlayingTurn, readRenderedTurns, turnAtSelection } from './turn-timings.ts';
+import { resumePosition, usePlaybackHabits } from './use-playback-habits.ts';
 import { Waveform } from './waveform.tsx';
 
 const skipSeconds = 3;
@@ -49,6 +50,7 @@ function Player({ transcriptId, recording, canTime }: { transcriptId: string; re
   const [turnStarts, setTurnStarts] = useState<number[]>([]);
   const [notice, setNotice] = useState<string | null>(null);
   const duration = recording.durationMs / 1000;
+  const { habits, setHabits } = usePlaybackHabits(media);
 
   useEffect(() => {
     attach(media.current);
@@ -92,9 +94,10 @@ function Player({ transcriptId, recording, canTime }: { transcriptId: string; re
   const togglePlay = useCallback(() => {
     const element = media.current;
     if (!element) return;
-    if (element.paused) void element.play().catch(() => setNotice('The browser would not start playback; press play.'));
-    else element.pause();
-  }, []);
+    if (!element.paused) return element.pause();
+    if (element.currentTime > 0) element.currentTime = resumePosition(element.currentTime, habits);
+    void element.play().catch(() => setNotice('The browser would not start playback; press play.'));
+  }, [habits]);
   const timeTurn = useCallback(async () => {
     const turnId = turnAtSelection();
     const seconds = media.current ? Math.round(media.current.currentTime * 10) / 10 : 0;
@@ -162,6 +165,19 @@ function Player({ transcriptId, recording, canTime }: { transcriptId: string; re
         </span>
         <label className="player-follow">
           <input type="checkbox" checked={isFollowing} onChange={(event) => setIsFollowing(event.target.checked)} /> Follow
+        </label>
+        <label className="player-follow">
+          <input
+            type="checkbox"
+            checked={habits.rewindOnResumeSeconds > 0}
+            onChange={(event) => setHabits({ ...habits, rewindOnResumeSeconds: event.target.checked ? 2 : 0 })}
+            data-testid="media-rewind-on-resume"
+          />{' '}
+          Back 2 s on resume
+        </label>
+        <label className="player-follow">
+          <input type="checkbox" checked={habits.isPausedWhileTyping} onChange={(event) => setHabits({ ...habits, isPausedWhileTyping: event.target.checked })} data-testid="media-pause-while-typing" /> Pause
+          while I type
         </label>
         <span className="muted player-file" title={`SHA-256 ${recording.sha256}`}>
           {recording.fileName}
