@@ -22,6 +22,8 @@ export interface ExportedFile {
   /** The version exported; null for the current, unversioned document. */
   versionNumber: number | null;
   contentSha256: string;
+  /** The recording the exported text was checked and timed against (the version's, or the attached one), if any. */
+  recordingSha256: string | null;
 }
 
 interface ExportSource {
@@ -29,6 +31,7 @@ interface ExportSource {
   versionNumber: number | null;
   /** The log position the content reflects: the report lists the changes up to here. */
   uptoSeq: number;
+  recordingSha256: string | null;
   options: ExportOptions;
 }
 
@@ -54,7 +57,7 @@ export async function exportTranscriptFile(options: {
     const changes = await listAttributedChanges(prisma, { transcriptId, uptoSeq: source.uptoSeq });
     const report = writeCorrectionReport(transcriptSchema.parse(raw.content), source.transcript, changes);
     const fileName = exportFileName(title, source.versionNumber, 'markdown').replace(/\.md$/, '.corrections.md');
-    return { fileName, mimeType: 'text/markdown; charset=utf-8', body: Buffer.from(report, 'utf8'), versionNumber: source.versionNumber, contentSha256: hash };
+    return { fileName, mimeType: 'text/markdown; charset=utf-8', body: Buffer.from(report, 'utf8'), versionNumber: source.versionNumber, contentSha256: hash, recordingSha256: source.recordingSha256 };
   }
   const writer = exportFormats[format];
   const written = await writer.write(source.transcript, source.options);
@@ -64,6 +67,7 @@ export async function exportTranscriptFile(options: {
     body: typeof written === 'string' ? Buffer.from(written, 'utf8') : Buffer.from(written),
     versionNumber: source.versionNumber,
     contentSha256: hash,
+    recordingSha256: source.recordingSha256,
   };
 }
 
@@ -77,13 +81,15 @@ async function resolveSource(options: { prisma: PrismaClient; liveSessions?: Liv
   if (!version && versionNumber !== undefined) throw new AppError('not_found', `This transcript has no version ${versionNumber}.`);
   if (!version) {
     const { transcript, seq } = await readCurrentTranscript(options);
-    return { transcript, versionNumber: null, uptoSeq: seq, options: { hash: await hashTranscript(transcript) } };
+    const recording = await prisma.recording.findUnique({ where: { transcriptId }, select: { sha256: true } });
+    return { transcript, versionNumber: null, uptoSeq: seq, recordingSha256: recording?.sha256 ?? null, options: { hash: await hashTranscript(transcript) } };
   }
   const approval = version.approval;
   return {
     transcript: transcriptSchema.parse(version.content),
     versionNumber: version.number,
     uptoSeq: version.uptoSeq,
+    recordingSha256: version.recordingSha256,
     options: {
       version: version.number,
       hash: version.contentSha256,

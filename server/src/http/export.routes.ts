@@ -7,7 +7,8 @@ import { validate } from './validate.ts';
 
 /**
  * GET /api/transcripts/:id/export?format=F[&version=N]: the file as an attachment named by
- * exportFileName; `x-verity-version` and `x-verity-sha256` say what was exported. Any member may export.
+ * exportFileName; `x-verity-version`, `x-verity-sha256` and (with a recording)
+ * `x-verity-recording-sha256` say what was exported. Any member may export.
  */
 export function exportRoutes({ prisma, liveSessions }: RouteContext): Router {
   const router = Router({ mergeParams: true });
@@ -21,6 +22,7 @@ export function exportRoutes({ prisma, liveSessions }: RouteContext): Router {
       res.setHeader('content-type', file.mimeType);
       res.setHeader('x-verity-sha256', file.contentSha256);
       if (file.versionNumber !== null) res.setHeader('x-verity-version', String(file.versionNumber));
+      if (file.recordingSha256 !== null) res.setHeader('x-verity-recording-sha256', file.recordingSha256);
       res.setHeader('cache-control', 'no-store');
       res.send(file.body);
     }),

@@ -54,6 +54,12 @@ describe('timing a turn at the playhead', () => {
     await db.prisma.recording.create({ data: { transcriptId: id, sha256, fileName: 'h.mp3', sizeBytes: 1n, durationMs: 1000, container: 'mp3', audioCodec: 'mp3', hasVideo: false, playableSha256: sha256, playableType: 'audio/mpeg', playableSizeBytes: 1n, attachedById: ids.editor } });
     const version = await createVersion({ prisma: db.prisma, liveSessions, transcriptId: id, kind: 'named', name: 'timed', actorId: ids.editor });
     expect(version.recordingSha256).toBe(sha256);
+    // The download names it: that version, and the current text while the recording is attached.
+    const exported = await clients.editor.get(`/api/transcripts/${id}/export?format=json&version=${version.number}`);
+    expect(exported.headers['x-verity-recording-sha256']).toBe(sha256);
+    expect((await clients.editor.get(`/api/transcripts/${id}/export?format=cart`)).headers['x-verity-recording-sha256']).toBe(sha256);
+    const before = await clients.editor.get(`/api/transcripts/${id}/export?format=json&version=0`);
+    expect(before.headers['x-verity-recording-sha256']).toBeUndefined();
   });
 
   it('refuses viewers, non-members, unknown turns and impossible times', async () => {
