@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { memo, useCallback, useEffect, useMemo, useState } from 'react';
 import { Editor, Element, Text, Transforms, type BaseRange } from 'slate';
 import { ReactEditor } from 'slate-react';
 import { listOpenItems, type OpenItem, type OpenItemKind } from '@verity/common';
@@ -10,6 +10,8 @@ import { queueShortcuts } from '../workspace/workspace-tabs.ts';
 
 const kindLabels: Record<OpenItemKind, string> = { uncertain: 'Uncertain spans', unattributed: 'Turns without a speaker', duplicateSpeaker: 'Probable duplicate speakers' };
 const kinds = Object.keys(kindLabels) as OpenItemKind[];
+/** Rows rendered at first; a long queue (a raw 4-hour file has hundreds) is one click from whole. */
+const shownRows = 100;
 
 /**
  * The review queue: every open item of the live document (uncertain spans, unattributed turns,
@@ -21,6 +23,7 @@ export function QueuePanel({ provider, editor }: { provider: LiveTranscriptProvi
   const items = useMemo(() => listOpenItems(transcript), [transcript]);
   const [hidden, setHidden] = useState<ReadonlySet<OpenItemKind>>(new Set());
   const [currentKey, setCurrentKey] = useState<string | null>(null);
+  const [isAllShown, setIsAllShown] = useState(false);
   const shown = useMemo(() => items.filter((item) => !hidden.has(item.kind)), [items, hidden]);
   const counts = useMemo(() => Object.fromEntries(kinds.map((kind) => [kind, items.filter((item) => item.kind === kind).length])) as Record<OpenItemKind, number>, [items]);
 
@@ -91,20 +94,37 @@ export function QueuePanel({ provider, editor }: { provider: LiveTranscriptProvi
         </button>
       </div>
       <ol className="queue-items" data-testid="queue-items">
-        {shown.map((item) => (
-          <li key={item.key} className={`queue-item${item.key === currentKey ? ' is-current' : ''}`} data-testid="queue-item" data-kind={item.kind}>
-            <button type="button" className="find-hit-body" onClick={() => jump(item)}>
-              <span className="find-hit-where muted">
-                Turn {item.turnNumber} · {kindLabels[item.kind].replace(/s$/, '').replace('Turns without', 'Turn without')}
-              </span>
-              <span className="find-hit-text">{item.label}</span>
-            </button>
-          </li>
+        {(isAllShown ? shown : shown.slice(0, shownRows)).map((item) => (
+          <QueueRow key={item.key} item={item} isCurrent={item.key === currentKey} onJump={jump} />
         ))}
       </ol>
+      {!isAllShown && shown.length > shownRows ? (
+        <button type="button" className="button button-ghost button-small" onClick={() => setIsAllShown(true)}>
+          Show all {shown.length}
+        </button>
+      ) : null}
     </section>
   );
 }
+
+const itemLabels: Record<OpenItemKind, string> = { uncertain: 'Uncertain span', unattributed: 'Turn without a speaker', duplicateSpeaker: 'Probable duplicate speaker' };
+
+/** One item; re-rendered only when it changes (the queue is re-derived as people type). */
+const QueueRow = memo(
+  function QueueRow({ item, isCurrent, onJump }: { item: OpenItem; isCurrent: boolean; onJump: (item: OpenItem) => void }) {
+    return (
+      <li className={`queue-item${isCurrent ? ' is-current' : ''}`} data-testid="queue-item" data-kind={item.kind}>
+        <button type="button" className="find-hit-body" onClick={() => onJump(item)}>
+          <span className="find-hit-where muted">
+            Turn {item.turnNumber} · {itemLabels[item.kind]}
+          </span>
+          <span className="find-hit-text">{item.label}</span>
+        </button>
+      </li>
+    );
+  },
+  (before, after) => before.isCurrent === after.isCurrent && before.onJump === after.onJump && before.item.key === after.item.key && before.item.label === after.item.label && before.item.turnNumber === after.item.turnNumber,
+);
 
 /** Where an item is in the editor: the uncertain leaf itself, or the start of the turn. */
 function itemRange(editor: TranscriptEditor, item: OpenItem): BaseRange | null {
