@@ -36,6 +36,8 @@ export const approvalSchema = z.object({
   approvedAt: z.string(),
   waiverReason: z.string().nullable(),
   contentSha256: z.string(),
+  /** SHA-256 of the recording attached when the version was taken: what it was checked against (null: none). */
+  recordingSha256: z.string().nullable(),
 });
 export type Approval = z.infer<typeof approvalSchema>;
 

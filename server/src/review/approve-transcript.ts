@@ -36,7 +36,7 @@ export async function approveTranscript(options: { prisma: PrismaClient; liveSes
       await changeStatus(tx, { transcriptId, from: 'in_review', to: 'approved', action: 'approved', actorId, comment: hasOpenIssues(issues) ? `Waived: ${waiverReason}` : null });
       return tx.approval.create({
         data: { transcriptId, versionId: version.id, approverId: actorId, waiverReason: hasOpenIssues(issues) ? waiverReason : null, contentSha256: version.contentSha256 },
-        include: { version: { select: { number: true } }, approver: { select: { id: true, displayName: true } } },
+        include: { version: { select: { number: true, recordingSha256: true } }, approver: { select: { id: true, displayName: true } } },
       });
     },
     { timeout: 60_000, maxWait: 30_000 },

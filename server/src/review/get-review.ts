@@ -11,7 +11,7 @@ export async function listApprovals(prisma: PrismaClient, transcriptId: string):
   const rows = await prisma.approval.findMany({
     where: { transcriptId },
     orderBy: [{ approvedAt: 'asc' }, { id: 'asc' }],
-    include: { version: { select: { number: true } }, approver: person },
+    include: { version: { select: { number: true, recordingSha256: true } }, approver: person },
   });
   return rows.map((row, index) => presentApproval(row, index + 1));
 }

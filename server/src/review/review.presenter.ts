@@ -4,7 +4,7 @@ type Person = { id: string; displayName: string };
 
 /** An approvals row as members see it; `ordinal` is its place among the transcript's approvals (v1, v2…). */
 export function presentApproval(
-  approval: { approvedAt: Date; waiverReason: string | null; contentSha256: string; version: { number: number }; approver: Person },
+  approval: { approvedAt: Date; waiverReason: string | null; contentSha256: string; version: { number: number; recordingSha256: string | null }; approver: Person },
   ordinal: number,
 ): Approval {
   return {
@@ -14,6 +14,7 @@ export function presentApproval(
     approvedAt: approval.approvedAt.toISOString(),
     waiverReason: approval.waiverReason,
     contentSha256: approval.contentSha256,
+    recordingSha256: approval.version.recordingSha256,
   };
 }
 

@@ -58,6 +58,12 @@ describe('timing a turn at the playhead', () => {
     const exported = await clients.editor.get(`/api/transcripts/${id}/export?format=json&version=${version.number}`);
     expect(exported.headers['x-verity-recording-sha256']).toBe(sha256);
     expect((await clients.editor.get(`/api/transcripts/${id}/export?format=cart`)).headers['x-verity-recording-sha256']).toBe(sha256);
+    // An approval of a version taken with the recording attached names it too.
+    await db.prisma.membership.update({ where: { transcriptId_userId: { transcriptId: id, userId: ids.editor } }, data: { role: 'reviewer' } });
+    expect((await clients.editor.post(`/api/transcripts/${id}/review/submit`)).status).toBe(200);
+    const approved = await clients.editor.post(`/api/transcripts/${id}/review/approve`, { waiverReason: 'checked by ear' });
+    expect(approved.status).toBe(200);
+    expect(approved.body.review.approvals.at(-1).recordingSha256).toBe(sha256);
     const before = await clients.editor.get(`/api/transcripts/${id}/export?format=json&version=0`);
     expect(before.headers['x-verity-recording-sha256']).toBeUndefined();
   });

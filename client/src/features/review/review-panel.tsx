@@ -77,6 +77,12 @@ function ReviewBody({ transcriptId, myRole, review, openIssues, onChanged }: Rev
               <code className="hash" title={approval.contentSha256}>
                 {approval.contentSha256.slice(0, 12)}…
               </code>
+              {approval.recordingSha256 ? (
+                <span className="muted" title={`Recording SHA-256 ${approval.recordingSha256}`}>
+                  {' '}
+                  checked against recording {approval.recordingSha256.slice(0, 12)}…
+                </span>
+              ) : null}
               {approval.waiverReason ? <span className="muted"> Waived: {approval.waiverReason}</span> : null}
             </li>
           ))}
