@@ -13,13 +13,13 @@ const seedFile = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../
 test.skip(!existsSync(seedFile), `seed 001 is missing (${seedFile})`);
 test.describe.configure({ timeout: 180_000 });
 
-/** A 40-second recording made by the bundled ffmpeg (a tone; nothing is downloaded). */
-function makeRecording(): Buffer {
+/** A recording made by the bundled ffmpeg (a tone; nothing is downloaded): 40 s of MP3 by default. */
+function makeRecording(args = ['-f', 'lavfi', '-i', 'sine=frequency=330:duration=40', '-c:a', 'libmp3lame', '-b:a', '64k'], name = 'hearing.mp3'): Buffer {
   const ffmpeg = (createRequire(import.meta.url)('@ffmpeg-installer/ffmpeg') as { path: string }).path;
   const dir = mkdtempSync(path.join(os.tmpdir(), 'verity-e2e-media-'));
   try {
-    const file = path.join(dir, 'hearing.mp3');
-    execFileSync(ffmpeg, ['-v', 'error', '-y', '-f', 'lavfi', '-i', 'sine=frequency=330:duration=40', '-c:a', 'libmp3lame', '-b:a', '64k', file]);
+    const file = path.join(dir, name);
+    execFileSync(ffmpeg, ['-v', 'error', '-y', ...args, file]);
     return readFileSync(file);
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -131,4 +131,34 @@ test('seed 001: attach a recording with progress, play, time a turn with Alt+T w
     for (const line of lines) expect(line.length).toBeLessThanOrEqual(42);
   }
   for (const one of [ada, bea, cy, dan]) await one.context.close();
+});
+
+test('a lost chunk and a lost answer to the last chunk: the upload resumes from the server\'s offset and ends attached', async ({ browser }) => {
+  const ada = await person(browser, 'Ada Owner');
+  const { transcript } = await apiPost<{ transcript: { id: string } }>(ada.page, '/api/transcripts', { title: `Media ${randomBytes(4).toString('hex')}` });
+  await openEditor(ada.page, transcript.id);
+  // 60 s of stereo WAV: 10 MB, two chunks.
+  const wav = makeRecording(['-f', 'lavfi', '-i', 'sine=frequency=330:duration=60', '-ac', '2', '-c:a', 'pcm_s16le'], 'long.wav');
+  const seen: number[] = [];
+  let isFirstLost = false;
+  await ada.page.route((url) => url.pathname.includes('/media/uploads/') && url.searchParams.has('offset'), async (route) => {
+    const offset = Number(new URL(route.request().url()).searchParams.get('offset'));
+    seen.push(offset);
+    if (offset === 0 && !isFirstLost) {
+      isFirstLost = true;
+      return route.abort('connectionreset'); // never reached the server
+    }
+    if (offset > 0) {
+      await route.fetch(); // the server stores it and attaches the recording…
+      return route.abort('connectionreset'); // …but the answer is lost
+    }
+    return route.continue();
+  });
+  await ada.page.getByTestId('media-file-input').setInputFiles({ name: 'long.wav', mimeType: 'audio/wav', buffer: wav });
+  await expect(ada.page.getByTestId('media-audio')).toBeAttached({ timeout: 30_000 });
+  expect(seen).toEqual([0, 0, 8 * 1024 * 1024]);
+  const { recording } = (await (await ada.page.request.get(`/api/transcripts/${transcript.id}/media`)).json()) as { recording: { sizeBytes: number; container: string } };
+  expect(recording).toMatchObject({ sizeBytes: wav.length, container: 'wav' });
+  await expect(ada.page.getByTestId('media-upload-error')).toHaveCount(0);
+  await ada.context.close();
 });

@@ -48,7 +48,32 @@ export async function uploadRecording(transcriptId: string, file: File, options:
       if (options.signal?.aborted || (isApiError(error) && error.status >= 400 && error.status !== 409 && error.status < 500)) throw error;
       if (++failures >= 5) throw error;
       await pause(500 * failures);
-      offset = (await apiRequest(url, { schema: uploadResponse, signal: options.signal })).upload.offset;
+      const status = await apiRequest(url, { schema: uploadResponse, signal: options.signal }).catch((lost: unknown) => {
+        if (isApiError(lost, 'not_found')) return null;
+        throw lost;
+      });
+      // Every byte arrived and the server is (or was) processing: wait for its outcome instead of resending.
+      if (status === null || status.upload.offset >= file.size) return waitForProcessing(transcriptId, url, file, options.signal);
+      offset = status.upload.offset;
     }
   }
+}
+
+/** After the answer to the last chunk was lost: polls until the upload is gone, then reads what was attached. */
+async function waitForProcessing(transcriptId: string, url: string, file: File, signal?: AbortSignal): Promise<Recording> {
+  for (;;) {
+    const isGone = await apiRequest(url, { schema: uploadResponse, signal }).then(
+      () => false,
+      (error: unknown) => {
+        if (isApiError(error, 'not_found')) return true;
+        throw error;
+      },
+    );
+    if (isGone) break;
+    await pause(2000);
+  }
+  const recording = await fetchRecording(transcriptId, signal);
+  // The earlier recording, still attached, means this one was refused.
+  if (!recording || recording.sizeBytes !== file.size || recording.fileName !== file.name) throw new Error('The server could not use this recording. Upload it again to see why.');
+  return recording;
 }
