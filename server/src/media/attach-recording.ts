@@ -7,6 +7,7 @@ import { computePeaks } from './compute-peaks.ts';
 import { isTruncatedWav } from './detect-truncation.ts';
 import { hashFile } from './hash-file.ts';
 import type { MediaStore } from './media-store.ts';
+import { processingSlots } from './processing-slots.ts';
 import { probeMedia } from './probe-media.ts';
 import { presentRecording, recordingInclude } from './recording.presenter.ts';
 
@@ -28,7 +29,12 @@ interface FinishedUpload {
  * the files content-addressed and records the row, replacing any earlier recording. On any failure the
  * upload's bytes, a half-made transcode and the upload row are removed: nothing is left behind.
  */
-export async function attachRecording(options: { prisma: PrismaClient; store: MediaStore; upload: FinishedUpload }): Promise<Recording> {
+export function attachRecording(options: { prisma: PrismaClient; store: MediaStore; upload: FinishedUpload }): Promise<Recording> {
+  // The heavy work (decode, transcode) waits for a processing slot.
+  return processingSlots.run(() => processUpload(options));
+}
+
+async function processUpload(options: { prisma: PrismaClient; store: MediaStore; upload: FinishedUpload }): Promise<Recording> {
   const { prisma, store, upload } = options;
   let scratch: string | null = null;
   try {
