@@ -5,6 +5,8 @@ import type { Transcript, Turn } from '../transcript/transcript.schema.ts';
 /** Characters per caption line and lines per cue: the common broadcast guideline (2 × 42). */
 export const maxLineLength = 42;
 export const maxLinesPerCue = 2;
+/** A cue stays on screen at most this long (broadcast guidelines: 1–7 s); past it the screen clears until the next. */
+export const maxCueMs = 7000;
 
 /** One subtitle cue cut from a turn; times in whole milliseconds. */
 export interface SubtitleCue {
@@ -95,7 +97,7 @@ export function splitIntoCues(transcript: Transcript, prefix: (turn: Turn) => st
       const from = startMs + Math.round((span * done) / total);
       done += lines.join(' ').length;
       const to = startMs + Math.round((span * done) / total);
-      cues.push({ turn, isFirstOfTurn: index === 0, startMs: from, endMs: to, lines });
+      cues.push({ turn, isFirstOfTurn: index === 0, startMs: from, endMs: Math.min(to, from + maxCueMs), lines });
     });
   }
   return cues;

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseTranscript } from '../formats/parse-transcript.ts';
 import { escapeMarkdown, writeMarkdown } from './write-markdown.ts';
 import { writePlainText } from './write-plain-text.ts';
+import { resolveTurnEnds } from './split-cues.ts';
 import { writeSrt } from './write-srt.ts';
 import { writeVtt } from './write-vtt.ts';
 import { buildFixture, buildUntimedFixture } from './transcript.fixture.ts';
@@ -70,9 +71,20 @@ describe('writeSrt', () => {
     for (const turn of gap.turns) turn.end = null;
     gap.turns[1]!.start = 3600;
     gap.turns.splice(2);
-    // An hour's break before the next turn is not captioned: the first turn ends after its text spoken slowly.
+    // An hour's break before the next turn is not captioned: the first turn ends after its text spoken
+    // slowly (about 12 s here), and its cue after 7 s at most.
     const [first] = writeSrt(gap).split('\n\n');
-    expect(first!.split('\n')[1]).toMatch(/^00:00:00,000 --> 00:00:(1\d|2\d),\d{3}$/);
+    expect(first!.split('\n')[1]).toBe('00:00:00,000 --> 00:00:07,000');
+    expect(resolveTurnEnds(gap)[0]).toBeGreaterThan(10);
+    expect(resolveTurnEnds(gap)[0]).toBeLessThan(30);
+  });
+
+  it('keeps no cue on screen longer than 7 s', () => {
+    const slow = buildFixture();
+    slow.turns[0]!.end = 60;
+    slow.turns[1]!.start = 60;
+    const [first] = writeSrt(slow).split('\n\n');
+    expect(first!.split('\n')[1]).toBe('00:00:00,000 --> 00:00:07,000');
   });
 
   it('splits a long turn into cues of two lines of at most 42 characters', () => {
