@@ -37,6 +37,8 @@ const routes: { family: string; method: 'get' | 'post' | 'patch' | 'delete'; pat
   { family: 'history', method: 'get', path: '/api/transcripts/:id/activity?before=1' },
   { family: 'history', method: 'get', path: '/api/transcripts/:id/compare?from=0' },
   { family: 'export', method: 'get', path: '/api/transcripts/:id/export?format=markdown' },
+  { family: 'media', method: 'post', path: '/api/transcripts/:id/media/uploads' },
+  { family: 'media', method: 'post', path: '/api/transcripts/:id/media/timings' },
   { family: 'transcripts', method: 'delete', path: '/api/transcripts/:otherTranscriptId' },
 ];
 
