@@ -99,6 +99,14 @@ test('seed 001: attach a recording with progress, play, time a turn with Alt+T w
   await expect.poll(isPaused).toBe(true);
   await expect.poll(isPaused, { timeout: 5_000 }).toBe(false);
   await ada.page.keyboard.press('Escape');
+  await expect.poll(isPaused).toBe(true);
+
+  // Escape in a timecode being edited cancels the edit; playback is left alone.
+  await third.getByRole('button', { name: /^Start time .*\. Edit$/ }).click();
+  await expect(third.locator('.timecode-input')).toBeFocused();
+  await ada.page.keyboard.press('Escape');
+  await expect(third.locator('.timecode-input')).toHaveCount(0);
+  expect(await isPaused()).toBe(true);
 
   // The viewer plays but cannot attach or time; the outsider cannot fetch the file.
   await openEditor(cy.page, id);

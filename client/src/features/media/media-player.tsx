@@ -12,8 +12,10 @@ import { Waveform } from './waveform.tsx';
 
 const skipSeconds = 3;
 
-/** An open dialog or menu keeps Escape for itself. */
-const isEscapeTaken = () => document.querySelector('dialog[open], [role="menu"], [role="listbox"]') !== null;
+/** An open dialog or menu, or a form field (a timecode being edited, Find), keeps Escape for itself; the text does not. */
+const isEscapeTaken = (target: EventTarget | null) =>
+  (target instanceof HTMLElement && ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName)) ||
+  document.querySelector('dialog[open], [role="menu"], [role="listbox"]') !== null;
 
 /**
  * The player docked above the text: play/pause, skip, speed 0.5–2× with pitch kept, the waveform with
@@ -112,7 +114,7 @@ function Player({ transcriptId, recording, canTime }: { transcriptId: string; re
 
   useEffect(() => {
     const handle = (event: KeyboardEvent) => {
-      const action = matchPlayerShortcut(event, { isEscapeTaken: isEscapeTaken() });
+      const action = matchPlayerShortcut(event, { isEscapeTaken: isEscapeTaken(event.target) });
       if (!action || (action === 'timeTurn' && !canTime)) return;
       event.preventDefault();
       event.stopPropagation();

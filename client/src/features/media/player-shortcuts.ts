@@ -24,8 +24,8 @@ interface KeyLike {
 }
 
 /**
- * The player action for a key event, or null. Escape only when nothing else wants it: a dialog or menu
- * open (`isEscapeTaken`) keeps its own Escape.
+ * The player action for a key event, or null. Escape only when nothing else wants it: a dialog, menu or
+ * form field (`isEscapeTaken`) keeps its own Escape.
  */
 export function matchPlayerShortcut(event: KeyLike, options: { isEscapeTaken: boolean }): PlayerAction | null {
   const plain = !event.altKey && !event.ctrlKey && !event.metaKey && !event.shiftKey;
