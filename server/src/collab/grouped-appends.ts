@@ -38,6 +38,11 @@ export class GroupedAppends {
     });
   }
 
+  /** True when no row is waiting or being stored: the document holds nothing the log lacks. */
+  get isIdle(): boolean {
+    return this.draining === null;
+  }
+
   /** Resolves once every row handed in so far is stored or refused. */
   settled(): Promise<void> {
     return this.draining ?? Promise.resolve();

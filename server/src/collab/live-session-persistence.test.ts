@@ -81,6 +81,26 @@ describe('LiveSession persistence', () => {
     expect(bob.text()).toBe('slow');
   });
 
+  it('answers sync step 1 from stored state only: an update still being stored reaches nobody through it', async () => {
+    const store = new GatedStore();
+    const { connect } = await open(store);
+    const alice = connect('alice');
+    const carol = connect('carol');
+
+    const pending = alice.edit(insert('slow'));
+    await tick();
+    let answered = false;
+    const step1 = carol.syncStep1().then(() => (answered = true));
+    await tick();
+
+    expect(answered).toBe(false);
+    expect(carol.text()).toBe('');
+
+    store.gates[0]!.release();
+    await Promise.all([pending, step1]);
+    expect(carol.text()).toBe('slow');
+  });
+
   it('closes the session when a group fails: store_failed, nothing broadcast or checkpointed, a reload has none of it', async () => {
     const store = new GatedStore();
     const { session, connect } = await open(store);

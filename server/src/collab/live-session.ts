@@ -101,6 +101,16 @@ export class LiveSession {
     return this.headSeq;
   }
 
+  /** True when every applied update is stored, so a full state sent now holds only stored edits. */
+  get isStored(): boolean {
+    return this.log.isIdle;
+  }
+
+  /** Resolves once the updates applied so far are stored (or their group failed). */
+  whenStored(): Promise<void> {
+    return this.log.settled();
+  }
+
   /** Number of joined connections. */
   get connectionCount(): number {
     return this.members.size;
@@ -222,6 +232,11 @@ export class LiveSession {
     }
     switch (parsed.kind) {
       case 'syncStep1':
+        // Answered from stored state only (the queue waits meanwhile): an update applied but not yet
+        // stored must not reach another client, which would hold it under its author's client id
+        // if the server died before storing it, and be refused as a forger when it resent it.
+        await this.log.settled();
+        if (this.log.hasFailed) return this.failStore();
         safeSend(connection, encodeSyncStep2Frame(Y.encodeStateAsUpdate(this.doc, parsed.stateVector)));
         return { kind: 'handled' };
       case 'syncStep2':

@@ -4,6 +4,9 @@ import { LiveSession } from './live-session.ts';
 import type { LiveSessionEvents, LiveSessionOptions } from './live-session-types.ts';
 import { TypedEmitter } from './typed-emitter.ts';
 
+/** How long a join waits for the log to catch up before sending the state as it is. */
+const joinStoreWaitMs = 2_000;
+
 /** Options shared by every session the registry opens. */
 export type LiveSessionsOptions = Omit<LiveSessionOptions, 'transcriptId'>;
 
@@ -82,9 +85,16 @@ export class LiveSessions {
 
   /** Gets or loads the session and joins the connection to it; resolves with the session. */
   async join(transcriptId: string, connection: Connection): Promise<LiveSession> {
+    // A newcomer's first state holds only stored updates (see LiveSession's sync step 1), waiting for
+    // the log to be idle, but not for ever: a room typing without pause keeps a group in flight.
+    const storedBy = Date.now() + joinStoreWaitMs;
     for (;;) {
       const loading = this.get(transcriptId);
       const session = await loading;
+      if (!session.isClosed && !session.isStored && Date.now() < storedBy) {
+        await session.whenStored();
+        continue;
+      }
       // Checked and joined in one synchronous step: disposal can only happen between awaits.
       if (!session.isClosed) {
         session.join(connection);
