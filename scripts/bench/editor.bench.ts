@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium, type APIRequestContext, type Browser, type Page } from 'playwright';
 import { freePort } from '../../server/src/testing/free-port.ts';
 import { buildFourHourCart } from './four-hour-cart.ts';
+import { stopServer, waitForHealth } from './bench-server.ts';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const keystrokesPerPlace = 70;
@@ -18,32 +19,6 @@ const keyDelayMs = 40;
 const password = 'bench horse battery staple';
 const goals = { openMs: 1000, keystrokeP95Ms: 16, propagationP95Ms: 30 };
 const chromiumArgs = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
-
-async function waitForHealth(url: string, server: ChildProcess): Promise<void> {
-  const deadline = Date.now() + 120_000;
-  while (Date.now() < deadline) {
-    if (server.exitCode !== null) throw new Error(`the server exited with code ${server.exitCode}`);
-    try {
-      if ((await fetch(`${url}/healthz`)).ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  throw new Error('the server did not become healthy within 120 s');
-}
-
-async function stopServer(server: ChildProcess): Promise<void> {
-  if (server.exitCode !== null || server.pid === undefined) return;
-  const exited = new Promise((resolve) => server.once('exit', resolve));
-  server.kill('SIGTERM');
-  const timer = setTimeout(() => {
-    // Its own process group (detached): takes the embedded Postgres with it.
-    if (server.exitCode === null && server.pid !== undefined) process.kill(-server.pid, 'SIGKILL');
-  }, 20_000);
-  await exited;
-  clearTimeout(timer);
-}
 
 async function post<T>(request: APIRequestContext, url: string, body: object | Buffer, headers: Record<string, string> = {}): Promise<T> {
   await request.get('/api/setup');

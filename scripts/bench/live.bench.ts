@@ -34,6 +34,7 @@ import {
 } from '../../common/src/index.ts';
 import { freePort } from '../../server/src/testing/free-port.ts';
 import { buildFourHourCart } from './four-hour-cart.ts';
+import { stopServer, waitForHealth } from './bench-server.ts';
 
 type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
@@ -367,32 +368,6 @@ function uniqueClientId(editors: Editor[]): number {
     const id = Math.floor(Math.random() * 2 ** 31) + 1;
     if (!editors.some((editor) => editor.clientId === id)) return id;
   }
-}
-
-async function waitForHealth(url: string, server: ChildProcess): Promise<void> {
-  const deadline = Date.now() + 120_000;
-  while (Date.now() < deadline) {
-    if (server.exitCode !== null) throw new Error(`the server exited with code ${server.exitCode}`);
-    try {
-      if ((await fetch(`${url}/healthz`)).ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  throw new Error('the server did not become healthy within 120 s');
-}
-
-async function stopServer(server: ChildProcess): Promise<void> {
-  if (server.exitCode !== null || server.pid === undefined) return;
-  const exited = new Promise((resolve) => server.once('exit', resolve));
-  server.kill('SIGTERM');
-  const timer = setTimeout(() => {
-    // Its own process group (detached): takes the embedded Postgres with it.
-    if (server.exitCode === null && server.pid !== undefined) process.kill(-server.pid, 'SIGKILL');
-  }, 20_000);
-  await exited;
-  clearTimeout(timer);
 }
 
 /** Server CPU per acknowledged keystroke beyond what it spends idle over the same time. */
