@@ -54,8 +54,9 @@ export interface DownloadedFile {
  * Fetches an export, reporting progress as bytes arrive (total from Content-Length when the server
  * sends it, else null). A GET, so no CSRF header; errors come back in the usual error shape.
  */
-export async function downloadExport(options: { id: string; format: string; version?: number; signal?: AbortSignal; onProgress?: (received: number, total: number | null) => void }): Promise<DownloadedFile> {
-  const response = await fetch(apiRoutes.exportFile(options.id, options.format, options.version), { credentials: 'same-origin', signal: options.signal });
+export async function downloadExport(options: { id: string; format: string; version?: number; timecodes?: boolean; signal?: AbortSignal; onProgress?: (received: number, total: number | null) => void }): Promise<DownloadedFile> {
+  const url = `${apiRoutes.exportFile(options.id, options.format, options.version)}${options.timecodes ? '&timecodes=true' : ''}`;
+  const response = await fetch(url, { credentials: 'same-origin', signal: options.signal });
   if (!response.ok) {
     const text = await response.text();
     let body: unknown;

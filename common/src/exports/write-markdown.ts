@@ -2,6 +2,7 @@ import type { Segment, Transcript } from '../transcript/transcript.schema.ts';
 import { segmentPlainText } from '../transcript/turn-plain-text.ts';
 import { groupNotesByTurn, indexSpeakers, listRecordFacts } from './export-options.ts';
 import type { ExportOptions } from './export-options.ts';
+import { formatClock } from './write-plain-text.ts';
 import { escapeLineStart, escapeMarkdown, escapeMarkdownInline } from './escape-markdown.ts';
 
 export { escapeMarkdown } from './escape-markdown.ts';
@@ -37,7 +38,8 @@ function paragraphsMarkdown(content: readonly Segment[]): string[] {
 
 /**
  * Markdown: "# Title", the record facts as a list, then "**Name:** words" per turn (unattributed
- * turns without a name), each further paragraph its own Markdown paragraph, notes as blockquotes.
+ * turns without a name; with `timecodes`, a turn with a start begins "`[hh:mm:ss]`"), each further
+ * paragraph its own Markdown paragraph, notes as blockquotes.
  */
 export function writeMarkdown(transcript: Transcript, options: ExportOptions = {}): string {
   const speakers = indexSpeakers(transcript);
@@ -50,7 +52,9 @@ export function writeMarkdown(transcript: Transcript, options: ExportOptions = {
   for (const turn of transcript.turns) {
     const name = turn.speakerId ? speakers.get(turn.speakerId)?.displayName : undefined;
     const [first = '', ...rest] = paragraphsMarkdown(turn.content);
-    const opening = name ? `**${escapeMarkdown(name)}:**${first === '' ? '' : ` ${first}`}` : first;
+    // `[hh:mm:ss]` in code: never a link, whatever follows it.
+    const stamp = options.timecodes && turn.start !== null ? `\`[${formatClock(turn.start)}]\` ` : '';
+    const opening = name ? `${stamp}**${escapeMarkdown(name)}:**${first === '' ? '' : ` ${first}`}` : first === '' ? '' : `${stamp}${first}`;
     blocks.push(...[opening, ...rest].filter((paragraph) => paragraph !== ''));
     blocks.push(...(notes.get(turn.id) ?? []).map(quote));
   }

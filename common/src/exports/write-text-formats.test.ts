@@ -46,6 +46,16 @@ describe('writeMarkdown', () => {
   });
 });
 
+describe('writeMarkdown timecodes', () => {
+  it('begins each timed turn with `[hh:mm:ss]` when asked, and changes nothing else', () => {
+    const plain = writeMarkdown(buildFixture());
+    const timed = writeMarkdown(buildFixture(), { timecodes: true });
+    expect(timed).toContain('\n\n`[00:00:04]` **Ana Lopez:** Thanks.');
+    expect(timed.replace(/`\[\d\d:\d\d:\d\d\]` /g, '')).toBe(plain);
+    expect(writeMarkdown(buildUntimedFixture(), { timecodes: true })).toBe(writeMarkdown(buildUntimedFixture()));
+  });
+});
+
 describe('writeSrt', () => {
   it('writes numbered cues, ">> Name:" at each turn, paragraphs as separate cues timed by length', () => {
     expect(writeSrt(buildFixture())).toBe("1\n00:00:00,000 --> 00:00:04,000\n>> Moderator: Good morning.\u00a0 Welcome to\nthe co\u2011chair’s session.\n\n2\n00:00:04,000 --> 00:00:08,878\n>> Ana Lopez: Thanks. The GFCE Kaspar(?)\nsaid *this* [sic] costs $5 #1 <b>.\n\n3\n00:00:08,878 --> 00:00:09,659\n[\u00a0Laughter\u00a0]\n\n4\n00:00:09,659 --> 00:00:12,000\n- second paragraph with (inaudible).\n\n5\n00:00:12,000 --> 00:00:15,000\n>> Inline (Applause) event here.\n\n6\n00:00:15,000 --> 00:00:16,000\n>> Ana Lopez: (Kaspar?) Yes.\n\n7\n00:00:16,000 --> 00:00:18,000\n>> Note: this one reads like a label.\n");

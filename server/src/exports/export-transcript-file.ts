@@ -46,6 +46,8 @@ export async function exportTranscriptFile(options: {
   transcriptId: string;
   format: ExportRequestFormat;
   versionNumber?: number;
+  /** Plain text and Markdown: "[hh:mm:ss]" before each timed turn. */
+  timecodes?: boolean;
 }): Promise<ExportedFile> {
   const { prisma, transcriptId, format } = options;
   const { title } = await prisma.transcript.findUniqueOrThrow({ where: { id: transcriptId }, select: { title: true } });
@@ -60,7 +62,7 @@ export async function exportTranscriptFile(options: {
     return { fileName, mimeType: 'text/markdown; charset=utf-8', body: Buffer.from(report, 'utf8'), versionNumber: source.versionNumber, contentSha256: hash, recordingSha256: source.recordingSha256 };
   }
   const writer = exportFormats[format];
-  const written = await writer.write(source.transcript, source.options);
+  const written = await writer.write(source.transcript, { ...source.options, timecodes: options.timecodes === true });
   return {
     fileName: exportFileName(title, source.versionNumber, format),
     mimeType: writer.mimeType,

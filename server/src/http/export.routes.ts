@@ -17,7 +17,7 @@ export function exportRoutes({ prisma, liveSessions }: RouteContext): Router {
     '/',
     requireTranscript(prisma, 'export'),
     validate({ query: exportQuerySchema }, async ({ query }, _req, res) => {
-      const file = await exportTranscriptFile({ prisma, liveSessions, transcriptId: currentAccess(res).transcriptId, format: query.format, versionNumber: query.version });
+      const file = await exportTranscriptFile({ prisma, liveSessions, transcriptId: currentAccess(res).transcriptId, format: query.format, versionNumber: query.version, timecodes: query.timecodes });
       res.attachment(file.fileName);
       res.setHeader('content-type', file.mimeType);
       res.setHeader('x-verity-sha256', file.contentSha256);

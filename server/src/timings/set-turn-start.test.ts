@@ -49,6 +49,16 @@ describe('timing a turn at the playhead', () => {
     expect(version.recordingSha256).toBeNull();
   });
 
+  it('exports timecodes in plain text and Markdown when asked', async () => {
+    const { id } = await importCart();
+    const turn = (await current(id)).turns[1]!;
+    await clients.editor.post(apiRoutes.mediaTimings(id), { turnId: turn.id, start: 3723 });
+    expect((await clients.viewer.get(`/api/transcripts/${id}/export?format=markdown&timecodes=true`)).text).toContain('`[01:02:03]` **');
+    expect((await clients.viewer.get(`/api/transcripts/${id}/export?format=text&timecodes=true`)).text).toContain('[01:02:03] ');
+    expect((await clients.viewer.get(`/api/transcripts/${id}/export?format=markdown`)).text).not.toContain('[01:02:03]');
+    expect((await clients.viewer.get(`/api/transcripts/${id}/export?format=markdown&timecodes=yes`)).status).toBe(400);
+  });
+
   it('records the recording a version was timed against', async () => {
     const { id } = await importCart();
     const sha256 = 'a'.repeat(64);

@@ -18,6 +18,8 @@ interface ExportMenuProps {
 export function ExportMenu({ transcriptId, approvals }: ExportMenuProps) {
   const [format, setFormat] = useState('docx');
   const [version, setVersion] = useState('');
+  const [hasTimecodes, setHasTimecodes] = useState(false);
+  const canHaveTimecodes = format === 'text' || format === 'markdown';
   const [progress, setProgress] = useState<{ isVisible: boolean; received: number; total: number | null } | null>(null);
   const [error, setError] = useState<string | null>(null);
   const abort = useRef<AbortController | null>(null);
@@ -35,6 +37,7 @@ export function ExportMenu({ transcriptId, approvals }: ExportMenuProps) {
         id: transcriptId,
         format,
         version: version === '' ? undefined : Number(version),
+        timecodes: canHaveTimecodes && hasTimecodes,
         signal: controller.signal,
         onProgress: (received, total) => setProgress((current) => (current ? { ...current, received, total } : current)),
       });
@@ -73,6 +76,12 @@ export function ExportMenu({ transcriptId, approvals }: ExportMenuProps) {
           <option value="0">Raw import (version 0)</option>
         </select>
       </label>
+      {canHaveTimecodes ? (
+        <label className="field">
+          <input type="checkbox" checked={hasTimecodes} onChange={(event) => setHasTimecodes(event.target.checked)} data-testid="export-timecodes" /> Turn timecodes
+          ([hh:mm:ss])
+        </label>
+      ) : null}
       <button type="button" className="button button-primary" disabled={isBusy} onClick={handleDownload} data-testid="export-download">
         Download
       </button>
