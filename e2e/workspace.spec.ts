@@ -136,3 +136,30 @@ test('a regex that backtracks for ever is stopped with a message and the page st
   await expect(ada.page.getByTestId('shortcut-sheet')).toContainText('Side panel: Find');
   await ada.context.close();
 });
+
+test('the review queue: Alt+N goes to the first open item, giving that turn a speaker resolves it for both reviewers', async ({ browser }) => {
+  const ada = await person(browser, 'Ada Owner');
+  const bea = await person(browser, 'Bea Second');
+  const id = await importSeed(ada.page);
+  await apiPost(ada.page, `/api/transcripts/${id}/members`, { email: bea.email, role: 'editor' });
+  await openEditor(ada.page, id);
+  await openEditor(bea.page, id);
+  await openSideTab(ada.page, 'queue');
+  await openSideTab(bea.page, 'queue');
+  const count = async (page: Page) => Number((await page.getByTestId('queue-count').textContent())?.match(/\d+/)?.[0] ?? NaN);
+  await expect(bea.page.getByTestId('queue-count')).toContainText('open items');
+  const before = await count(bea.page);
+  expect(await ada.page.getByTestId('queue-filter-unattributed').isChecked()).toBe(true);
+  // Only unattributed turns; Alt+N selects the first of them in the editor, Alt+S names its speaker.
+  await ada.page.getByTestId('queue-filter-uncertain').uncheck();
+  await ada.page.getByTestId('queue-filter-duplicateSpeaker').uncheck();
+  await ada.page.getByTestId('turn').first().locator('.turn-text').click();
+  await ada.page.keyboard.press('Alt+N');
+  await expect(ada.page.locator('.queue-item.is-current')).toContainText('Turn without a speaker');
+  await ada.page.keyboard.press('Alt+S');
+  const roster = ada.page.getByTestId('speaker-roster');
+  await roster.getByRole('combobox').fill('Chair Person');
+  await roster.getByRole('option', { name: /Add speaker/ }).click();
+  await expect.poll(() => count(bea.page)).toBe(before - 1);
+  await Promise.all([ada.context.close(), bea.context.close()]);
+});
