@@ -7,6 +7,7 @@ import { useAsyncAction } from '../../api/use-async-action.ts';
 import { FormError } from '../../components/form-error.tsx';
 import type { LiveTranscriptProvider } from '../../realtime/live-transcript-provider.ts';
 import { useLiveChanges } from '../../realtime/use-live-changes.ts';
+import { usePanelVisible } from '../workspace/panel-visibility.ts';
 import { ErrorState, LoadingState } from '../../components/page-state.tsx';
 import { RelativeTime } from '../../components/relative-time.tsx';
 import { CompareView } from './compare-view.tsx';
@@ -168,7 +169,16 @@ function ActivityFeed({ transcriptId, provider }: { transcriptId: string; provid
   const activity = useApiQuery(`activity:${transcriptId}`, (signal) => listActivity(transcriptId, signal));
   const { reload } = activity;
   useLiveChanges(provider, ['versions'], reload);
+  // The feed replays the log on the server: re-read it after edits only while it is on screen,
+  // and once when it comes back into view.
+  const isVisible = usePanelVisible();
+  const [wasVisible, setWasVisible] = useState(isVisible);
+  if (wasVisible !== isVisible) {
+    setWasVisible(isVisible);
+    if (isVisible) reload();
+  }
   useEffect(() => {
+    if (!isVisible) return;
     let timer: ReturnType<typeof setTimeout> | null = null;
     // The server stores an edit before acknowledging it, so a re-read after a quiet moment includes it.
     const handle = () => {
@@ -180,7 +190,7 @@ function ActivityFeed({ transcriptId, provider }: { transcriptId: string; provid
       provider.doc.off('update', handle);
       if (timer) clearTimeout(timer);
     };
-  }, [provider, reload]);
+  }, [provider, reload, isVisible]);
   if (activity.status === 'loading') return <LoadingState label="Loading activity…" />;
   if (activity.status === 'error') return <ErrorState error={activity.error} onRetry={activity.reload} />;
   if (activity.data.entries.length === 0) return <p className="muted">No edits yet.</p>;

@@ -3,6 +3,7 @@ import type { Role, TranscriptStatus } from '@verity/common';
 import { LoadingState } from '../../components/page-state.tsx';
 import type { TranscriptEditor } from '../../editor/types.ts';
 import type { LiveTranscriptProvider } from '../../realtime/live-transcript-provider.ts';
+import { PanelVisibilityContext } from './panel-visibility.ts';
 import { workspaceTabs, type WorkspaceTab } from './workspace-tabs.ts';
 
 // Each panel's code loads when its tab is first shown, after the editor has synced (its own chunk).
@@ -71,7 +72,9 @@ export function SidePanel(props: SidePanelProps) {
       {workspaceTabs.map((entry) =>
         visited.has(entry.id) ? (
           <div key={entry.id} role="tabpanel" id={`side-panel-${entry.id}`} aria-labelledby={`side-tab-${entry.id}`} className="side-tabpanel" hidden={tab !== entry.id}>
-            <Suspense fallback={<LoadingState label={`Loading ${entry.label.toLowerCase()}…`} />}>{panels[entry.id]()}</Suspense>
+            <PanelVisibilityContext.Provider value={tab === entry.id}>
+              <Suspense fallback={<LoadingState label={`Loading ${entry.label.toLowerCase()}…`} />}>{panels[entry.id]()}</Suspense>
+            </PanelVisibilityContext.Provider>
           </div>
         ) : null,
       )}
