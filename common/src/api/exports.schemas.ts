@@ -12,7 +12,7 @@ export type ExportRequestFormat = z.infer<typeof exportRequestFormatSchema>;
 export const exportQuerySchema = z.object({
   format: exportRequestFormatSchema,
   version: versionNumberParam('must be a version number').optional(),
-  /** `true`: plain text and Markdown begin each timed turn with "[hh:mm:ss]". */
+  /** `true`: plain text, Markdown and DOCX begin each timed turn with "[hh:mm:ss]". */
   timecodes: z.enum(['true', 'false']).transform((value) => value === 'true').optional(),
 });
 export type ExportQuery = z.infer<typeof exportQuerySchema>;

@@ -9,7 +9,7 @@ export interface ExportOptions {
   approvedAt?: string;
   /** SHA-256 hex of the canonical transcript (see docs/canonical-form.md), written as a reference. */
   hash?: string;
-  /** Plain text and Markdown: prefix each turn that has a start time with "[hh:mm:ss]". */
+  /** Plain text, Markdown and DOCX: prefix each turn that has a start time with "[hh:mm:ss]". */
   timecodes?: boolean;
 }
 

@@ -22,6 +22,13 @@ describe('writeDocx', () => {
     expect(document).toContain('&lt;b&gt;');
   });
 
+  it('begins each timed turn with [hh:mm:ss] when asked', async () => {
+    const timed = unzip(await writeDocx(buildFixture(), { timecodes: true })).get('word/document.xml') ?? '';
+    const plain = unzip(await writeDocx(buildFixture())).get('word/document.xml') ?? '';
+    expect(timed).toContain('[00:00:04] ');
+    expect(plain).not.toContain('[00:00:04]');
+  });
+
   it('dates its core properties only with the approval time given', async () => {
     const core = unzip(await writeDocx(buildFixture(), options)).get('docProps/core.xml') ?? '';
     expect(core).toContain('<dcterms:created xsi:type="dcterms:W3CDTF">2024-05-03T09:00:00Z</dcterms:created>');

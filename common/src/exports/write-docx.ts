@@ -3,6 +3,7 @@ import type { Segment, Transcript } from '../transcript/transcript.schema.ts';
 import { segmentPlainText } from '../transcript/turn-plain-text.ts';
 import { groupNotesByTurn, indexSpeakers, listRecordFacts } from './export-options.ts';
 import type { ExportOptions } from './export-options.ts';
+import { formatClock } from './write-plain-text.ts';
 import { fixZipDates } from './fix-zip-dates.ts';
 
 const w3cDateTime = /^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2}))?$/;
@@ -60,7 +61,7 @@ function turnParagraphs(content: readonly Segment[]): TextRun[][] {
 
 /**
  * DOCX: a title block (title, event, venue, date, version, approver, hash), then one paragraph per
- * turn paragraph with the speaker's name in bold, events italic, uncertain spans highlighted and notes
+ * turn paragraph with the speaker's name in bold (after "[hh:mm:ss]" with `timecodes`), events italic, uncertain spans highlighted and notes
  * as italic paragraphs. Byte-identical for equal input: core dates and zip entry dates are fixed.
  */
 export async function writeDocx(transcript: Transcript, options: ExportOptions = {}): Promise<Uint8Array> {
@@ -77,7 +78,8 @@ export async function writeDocx(transcript: Transcript, options: ExportOptions =
     turnParagraphs(turn.content).forEach((runs, index) => {
       if (index > 0 && runs.length === 0) return;
       const label = name && index === 0 ? [new TextRun({ text: `${name}: `, bold: true })] : [];
-      children.push(new Paragraph({ spacing: { before: index === 0 ? 160 : 0 }, children: [...label, ...runs] }));
+      const stamp = options.timecodes && turn.start !== null && index === 0 ? [new TextRun({ text: `[${formatClock(turn.start)}] `, color: '666666' })] : [];
+      children.push(new Paragraph({ spacing: { before: index === 0 ? 160 : 0 }, children: [...stamp, ...label, ...runs] }));
     });
     children.push(...(notes.get(turn.id) ?? []).map(note));
   }

@@ -46,7 +46,7 @@ export async function exportTranscriptFile(options: {
   transcriptId: string;
   format: ExportRequestFormat;
   versionNumber?: number;
-  /** Plain text and Markdown: "[hh:mm:ss]" before each timed turn. */
+  /** Plain text, Markdown and DOCX: "[hh:mm:ss]" before each timed turn. */
   timecodes?: boolean;
 }): Promise<ExportedFile> {
   const { prisma, transcriptId, format } = options;
