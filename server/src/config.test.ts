@@ -15,7 +15,14 @@ describe('loadConfig', () => {
       isOpenSignup: false,
       hasSecureCookies: false,
       maxUploadBytes: 20 * 1024 * 1024,
+      maxMediaBytes: 4096 * 1024 * 1024,
     });
+  });
+
+  it('reads the recording size limit in MB and refuses a nonsensical one', () => {
+    expect(loadConfig({ VERITY_MAX_MEDIA_MB: '0.5' }).maxMediaBytes).toBe(512 * 1024);
+    expect(() => loadConfig({ VERITY_MAX_MEDIA_MB: '-1' })).toThrow(/VERITY_MAX_MEDIA_MB/);
+    expect(() => loadConfig({ VERITY_MAX_MEDIA_MB: 'lots' })).toThrow(/VERITY_MAX_MEDIA_MB/);
   });
 
   it('reads every variable, treats empty ones as unset, and turns on secure cookies for https', () => {
