@@ -13,6 +13,7 @@ const steps = [
   ['Generate the Prisma client', 'node', ['scripts/prisma-generate.mjs']],
   ['Type-check', 'npx', ['tsc', '-b']],
   ['Lint', 'npx', ['eslint', '.', '--max-warnings=0']],
+  ['espeak-ng and sox for test speech', 'node', ['scripts/ensure-speech-tools.mjs']],
   ['Unit and integration tests', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestReport}`]],
   ...(isE2eSkipped
     ? []

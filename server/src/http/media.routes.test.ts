@@ -6,6 +6,7 @@ import type { Express } from 'express';
 import { apiRoutes, mediaChunkMaxBytes } from '@verity/common';
 import { createTestDatabase, type TestDatabase } from '../testing/test-database.ts';
 import { buildApp, buildTranscript, buildUser, TestClient } from '../testing/factories.ts';
+import { encodeSpeech, makeSpeechWav, type SpeechLayout } from '../testing/make-speech.ts';
 import { makeScratchDir, makeSilentVideo, makeTestAudio } from '../testing/make-test-audio.ts';
 
 type Actor = 'owner' | 'editor' | 'viewer' | 'outsider';
@@ -15,12 +16,16 @@ let app: Express;
 let scratch: Awaited<ReturnType<typeof makeScratchDir>>;
 let clients: Record<Actor, TestClient>;
 let ids: Record<Actor, string>;
+/** The fixture text spoken by espeak-ng, as MP3. */
 let mp3: Buffer;
+let spoken: SpeechLayout;
 const maxMediaBytes = 2 * 1024 * 1024;
 const mediaRoot = () => path.join(scratch.dir, 'media');
 
 beforeAll(async () => {
-  [db, scratch, mp3] = await Promise.all([createTestDatabase(), makeScratchDir(), makeTestAudio('mp3', { seconds: 6 })]);
+  let speech: { wav: Buffer; layout: SpeechLayout };
+  [db, scratch, speech] = await Promise.all([createTestDatabase(), makeScratchDir(), makeSpeechWav()]);
+  [mp3, spoken] = [await encodeSpeech(speech.wav, 'mp3'), speech.layout];
   app = buildApp(db.prisma, { dataDir: scratch.dir, maxMediaBytes });
   const users = await Promise.all((['owner', 'editor', 'viewer', 'outsider'] as const).map((name) => buildUser(db.prisma, { displayName: name })));
   ids = { owner: users[0]!.id, editor: users[1]!.id, viewer: users[2]!.id, outsider: users[3]!.id };
@@ -65,7 +70,7 @@ describe('attaching a recording', () => {
     const { last } = await upload(clients.editor, transcript.id, mp3, { chunkSize: 10_000, sha256 });
     expect(last.status).toBe(200);
     expect(last.body.recording).toMatchObject({ sha256, fileName: 'hearing.mp3', sizeBytes: mp3.length, container: 'mp3', audioCodec: 'mp3', hasVideo: false, isTranscoded: false, playableType: 'audio/mpeg', attachedBy: { id: ids.editor, displayName: 'editor' } });
-    expect(last.body.recording.durationMs).toBeGreaterThan(5_900);
+    expect(Math.abs(last.body.recording.durationMs - spoken.durationMs)).toBeLessThanOrEqual(120);
 
     const read = await clients.viewer.get(apiRoutes.media(transcript.id));
     expect(read.body.recording.sha256).toBe(sha256);
@@ -76,7 +81,7 @@ describe('attaching a recording', () => {
     expect(Buffer.compare(file.body as Buffer, mp3)).toBe(0);
     const peaks = await clients.viewer.get(apiRoutes.mediaPeaks(transcript.id));
     expect(peaks.body).toMatchObject({ version: 2, sampleRate: 8000, samplesPerPixel: 80, bits: 8 });
-    expect(peaks.body.length).toBeGreaterThan(590);
+    expect(Math.abs(peaks.body.length - spoken.durationMs / 10)).toBeLessThanOrEqual(12);
     // Stored once, by content: the blob's name is its hash; no upload bytes remain.
     expect(await fs.readFile(path.join(mediaRoot(), 'blobs', sha256.slice(0, 2), sha256))).toEqual(mp3);
     expect(await leftovers()).toEqual([]);
