@@ -131,7 +131,7 @@ test('seed 001: attach a recording with progress, play, time a turn with Alt+T w
   const srt = await ada.page.request.get(`/api/transcripts/${id}/export?format=srt`);
   expect(srt.status()).toBe(200);
   const cues = (await srt.text()).trim().split(/\n\n+/);
-  expect(cues[0]).toMatch(/^1\n00:00:00,000 --> 00:00:00,\d{3}\n>> /);
+  expect(cues[0]).toMatch(/^1\n00:00:00,000 --> 00:00:00,\d{3}\n- /); // "- " marks a change of speaker (split-cues rules)
   for (const cue of cues) {
     const [, timing, ...lines] = cue.split('\n');
     expect(timing).toMatch(/^\d\d:\d\d:\d\d,\d{3} --> \d\d:\d\d:\d\d,\d{3}$/);

@@ -57,8 +57,10 @@ describe('writeMarkdown timecodes', () => {
 });
 
 describe('writeSrt', () => {
-  it('writes numbered cues, ">> Name:" at each turn, paragraphs as separate cues timed by length', () => {
-    expect(writeSrt(buildFixture())).toBe("1\n00:00:00,000 --> 00:00:04,000\n>> Moderator: Good morning.\u00a0 Welcome to\nthe co\u2011chair’s session.\n\n2\n00:00:04,000 --> 00:00:08,878\n>> Ana Lopez: Thanks. The GFCE Kaspar(?)\nsaid *this* [sic] costs $5 #1 <b>.\n\n3\n00:00:08,878 --> 00:00:09,659\n[\u00a0Laughter\u00a0]\n\n4\n00:00:09,659 --> 00:00:12,000\n- second paragraph with (inaudible).\n\n5\n00:00:12,000 --> 00:00:15,000\n>> Inline (Applause) event here.\n\n6\n00:00:15,000 --> 00:00:16,000\n>> Ana Lopez: (Kaspar?) Yes.\n\n7\n00:00:16,000 --> 00:00:18,000\n>> Note: this one reads like a label.\n");
+  it('writes numbered cues, "- Name:" where the speaker changes, paragraphs as separate cues timed by length', () => {
+    // Changed by the caption rules: "- " marks a speaker change (was ">>"), the first cue breaks after
+    // "morning." (a clause boundary), and "[ Laughter ]" gets 1 s (was 0.78 s).
+    expect(writeSrt(buildFixture())).toBe("1\n00:00:00,000 --> 00:00:04,000\n- Moderator: Good morning.\nWelcome to the co\u2011chair’s session.\n\n2\n00:00:04,000 --> 00:00:08,709\n- Ana Lopez: Thanks. The GFCE Kaspar(?)\nsaid *this* [sic] costs $5 #1 <b>.\n\n3\n00:00:08,709 --> 00:00:09,709\n[\u00a0Laughter\u00a0]\n\n4\n00:00:09,709 --> 00:00:12,000\n- second paragraph with (inaudible).\n\n5\n00:00:12,000 --> 00:00:15,000\n- Inline (Applause) event here.\n\n6\n00:00:15,000 --> 00:00:16,000\n- Ana Lopez: (Kaspar?) Yes.\n\n7\n00:00:16,000 --> 00:00:18,000\n- Note: this one reads like a label.\n");
   });
 
   it('refuses a transcript without timings, saying what to use instead', () => {
@@ -117,7 +119,7 @@ describe('writeSrt', () => {
 
 describe('writeVtt', () => {
   it('writes the title, language, voice tags on every cue of a named turn and notes as NOTE blocks', () => {
-    expect(writeVtt(buildFixture())).toBe("WEBVTT - Plenary – Day 2\nLanguage: en\n\nNOTE (Recording started.)\n\n00:00:00.000 --> 00:00:04.000\n<v Moderator>Good morning.\u00a0 Welcome to the co\u2011chair’s\nsession.\n\n00:00:04.000 --> 00:00:08.477\n<v Ana Lopez>Thanks. The GFCE Kaspar(?) said *this*\n[sic] costs $5 #1 &lt;b>.\n\n00:00:08.477 --> 00:00:09.358\n<v Ana Lopez>[\u00a0Laughter\u00a0]\n\n00:00:09.358 --> 00:00:12.000\n<v Ana Lopez>- second paragraph with (inaudible).\n\nNOTE (The session resumed at 10:05.)\n\n00:00:12.000 --> 00:00:15.000\n>> Inline (Applause) event here.\n\n00:00:15.000 --> 00:00:16.000\n<v Ana Lopez>(Kaspar?) Yes.\n\n00:00:16.000 --> 00:00:18.000\n>> Note: this one reads like a label.\n\nNOTE Adjourned.\n");
+    expect(writeVtt(buildFixture())).toBe("WEBVTT - Plenary – Day 2\nLanguage: en\n\nNOTE (Recording started.)\n\n00:00:00.000 --> 00:00:04.000\n<v Moderator>Good morning.\nWelcome to the co\u2011chair’s session.\n\n00:00:04.000 --> 00:00:08.402\n<v Ana Lopez>Thanks. The GFCE Kaspar(?)\nsaid *this* [sic] costs $5 #1 &lt;b>.\n\n00:00:08.402 --> 00:00:09.402\n<v Ana Lopez>[\u00a0Laughter\u00a0]\n\n00:00:09.402 --> 00:00:12.000\n<v Ana Lopez>- second paragraph with (inaudible).\n\nNOTE (The session resumed at 10:05.)\n\n00:00:12.000 --> 00:00:15.000\n>> Inline (Applause) event here.\n\n00:00:15.000 --> 00:00:16.000\n<v Ana Lopez>(Kaspar?) Yes.\n\n00:00:16.000 --> 00:00:18.000\n>> Note: this one reads like a label.\n\nNOTE Adjourned.\n");
   });
 
   it('refuses a transcript without timings', () => {

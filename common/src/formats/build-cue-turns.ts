@@ -29,9 +29,10 @@ function readMarkers(line: CueLine): Piece {
   // Inside a voice span the voice says who speaks; "NAME:" or ">>" there are words.
   if (line.voice !== undefined) return { label: line.isVoiceStart ? line.voice.trim() || null : undefined, text };
   let label: Piece['label'];
-  const isMarked = text.startsWith('>>');
+  // ">>" (CART) and "- " (the dialogue dash Verity's SRT writes) open a new speaker, named or not.
+  const isMarked = text.startsWith('>>') || /^-[ \t]/.test(text);
   if (isMarked) {
-    text = text.replace(/^>+\s*/, '');
+    text = text.replace(/^(?:>+|-)\s*/, '');
     label = null;
   }
   const labelled = splitLabelledLine(text, { allowLowercase: isMarked });

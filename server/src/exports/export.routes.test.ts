@@ -136,8 +136,8 @@ describe('GET /api/transcripts/:id/export', () => {
   it('writes SRT and WebVTT for timed transcripts, and refuses them without timings', async () => {
     const srt = bytesOf(await download(owner, timed.id, 'format=srt')).toString('utf8');
     expect(srt).toMatch(/^1\r?\n00:00:01,000 --> /);
-    expect(srt).toContain('>> Moderator: Welcome, everyone.');
-    expect(srt).toContain('00:00:03,600 --> 00:00:06,000\n>> Lea Kaspar: Thanks for having me.');
+    expect(srt).toContain('- Moderator: Welcome, everyone.');
+    expect(srt).toContain('00:00:03,600 --> 00:00:06,000\n- Lea Kaspar: Thanks for having me.');
     expect(bytesOf(await download(owner, timed.id, 'format=vtt')).toString('utf8')).toMatch(/^WEBVTT/);
     for (const format of ['srt', 'vtt']) {
       const refused = await owner.get(`/api/transcripts/${approved.id}/export?format=${format}`);
