@@ -39,7 +39,7 @@ async function importSeed(page: Page): Promise<string> {
 
 const audioTime = (page: Page) => page.getByTestId('media-audio').evaluate((element) => (element as HTMLAudioElement).currentTime);
 
-test('seed 001: attach a recording with progress, play, time a turn with Alt+T while typing, seek from its timecode, the other editor sees it live, export SRT; a viewer plays only; an outsider gets 404', async ({ browser }) => {
+test('seed 001: attach a recording with progress, play, time a turn with Alt+T while typing, seek from its timecode, split a turn at the playhead with Alt+Shift+T, the other editor sees it live, export SRT; a viewer plays only; an outsider gets 404', async ({ browser }) => {
   const ada = await person(browser, 'Ada Owner');
   const bea = await person(browser, 'Bea Editor');
   const cy = await person(browser, 'Cy Viewer');
@@ -108,6 +108,22 @@ test('seed 001: attach a recording with progress, play, time a turn with Alt+T w
   await expect(third.locator('.timecode-input')).toHaveCount(0);
   expect(await isPaused()).toBe(true);
 
+  // Alt+Shift+T splits the turn at the cursor: the words after it become a turn starting at the playhead.
+  const turnCount = await ada.page.getByTestId('turn').count();
+  const thirdText = (await third.locator('.turn-text').innerText()).replace(/\s+/g, '');
+  await third.locator('.turn-text').click();
+  await ada.page.keyboard.press('F2');
+  await expect.poll(() => audioTime(ada.page)).toBeGreaterThan(expected + 2);
+  const splitAt = Math.round((await audioTime(ada.page)) * 10) / 10;
+  await ada.page.keyboard.press('Alt+Shift+T');
+  await expect(ada.page.getByTestId('turn')).toHaveCount(turnCount + 1);
+  const tail = ada.page.getByTestId('turn').nth(3);
+  await expect(tail).toHaveAttribute('data-start', String(splitAt));
+  await expect(third).toHaveAttribute('data-start', String(expected));
+  const joined = `${await third.locator('.turn-text').innerText()}${await tail.locator('.turn-text').innerText()}`;
+  expect(joined.replace(/\s+/g, '')).toBe(thirdText);
+  await expect(bea.page.getByTestId('turn').nth(3)).toHaveAttribute('data-start', String(splitAt));
+
   // The viewer plays but cannot attach or time; the outsider cannot fetch the file.
   await openEditor(cy.page, id);
   await expect(cy.page.getByTestId('media-play')).toBeVisible();
@@ -116,8 +132,10 @@ test('seed 001: attach a recording with progress, play, time a turn with Alt+T w
   const firstStart = await first.getAttribute('data-start');
   await first.locator('.turn-text').click();
   await cy.page.keyboard.press('Alt+t');
+  await cy.page.keyboard.press('Alt+Shift+T');
   await cy.page.waitForTimeout(500);
   await expect(first).toHaveAttribute('data-start', firstStart ?? '');
+  await expect(cy.page.getByTestId('turn')).toHaveCount(turnCount + 1);
   expect((await dan.page.request.get(`/api/transcripts/${id}/media/file`)).status()).toBe(404);
   const range = await cy.page.request.get(`/api/transcripts/${id}/media/file`, { headers: { range: 'bytes=0-9' } });
   expect(range.status()).toBe(206);

@@ -12,6 +12,8 @@ import { userColor } from '../../editor/user-color.ts';
 import { withTranscript } from '../../editor/with-transcript.ts';
 import type { LiveTranscriptProvider } from '../../realtime/live-transcript-provider.ts';
 import { useBlameDecorate } from '../history/blame-decorations.ts';
+import { useMediaPlayback } from '../media/media-playback.tsx';
+import { matchPlayerShortcut } from '../media/player-shortcuts.ts';
 import { EditorActionsContext, SpeakersContext, type EditorActions } from './editor-context.ts';
 import { EditorToolbar } from './editor-toolbar.tsx';
 import { renderTranscriptElement, renderTranscriptLeaf } from './element-views.tsx';
@@ -100,6 +102,7 @@ export function TranscriptEditor({ provider, user, canEdit, header, onEditorRead
   const openEventMenu = useCallback(() => setIsEventMenuOpen(true), []);
 
   const commands = useEditorCommands({ editor, doc: provider.doc, canEdit, claim, notify: setNotice, openRosterForSelection, openEventMenu });
+  const { playhead } = useMediaPlayback();
 
   const actions = useMemo<EditorActions>(
     () => ({ canEdit, openRoster, setTimecode: commands.setTimecode, removeEvent: commands.removeEvent }),
@@ -137,6 +140,11 @@ export function TranscriptEditor({ provider, user, canEdit, header, onEditorRead
         editor.redo();
         return;
       }
+      if (matchPlayerShortcut(event, { isEscapeTaken: true }) === 'splitTurn') {
+        event.preventDefault();
+        commands.splitAtPlayhead(playhead());
+        return;
+      }
       const action = matchShortcut(event);
       if (action) {
         event.preventDefault();
@@ -158,7 +166,7 @@ export function TranscriptEditor({ provider, user, canEdit, header, onEditorRead
         }
       }
     },
-    [editor, commands, canEdit],
+    [editor, commands, canEdit, playhead],
   );
 
   const handleBeforeInput = useCallback(() => {

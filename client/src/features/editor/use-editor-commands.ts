@@ -5,6 +5,7 @@ import type * as Y from 'yjs';
 import type { ClaimKind } from '../../editor/claims.ts';
 import { createEvent, findBlockPath, isNote, isTurn, selectedBlock } from '../../editor/nodes.ts';
 import type { ShortcutAction } from '../../editor/shortcuts.ts';
+import { splitTurnAtPlayhead } from '../../editor/split-at-playhead.ts';
 import type { TranscriptEditor } from '../../editor/types.ts';
 import { findUnattributedTurn, findUncertain, leafRange, resolveUncertain, rewriteUncertain, uncertainAtSelection } from '../../editor/uncertain.ts';
 import { mergeWithPrevious, splitBlock } from '../../editor/with-transcript.ts';
@@ -34,6 +35,15 @@ export function useEditorCommands({ editor, doc, canEdit, claim, notify, openRos
         const entry = selectedBlock(editor);
         if (!canEdit || !entry || refuse(claim([entry[0].id], 'split'))) return;
         splitBlock(editor);
+      },
+      /** Alt+Shift+T: the words from the cursor on become a turn starting at the playhead (`seconds`, null without a recording). */
+      splitAtPlayhead(seconds: number | null) {
+        const entry = selectedBlock(editor);
+        if (!canEdit || !entry) return;
+        if (seconds === null) return notify('Attach a recording to split a turn at the playhead.');
+        if (refuse(claim([entry[0].id], 'split'))) return;
+        const result = splitTurnAtPlayhead(editor, seconds);
+        if (!result.ok) notify(result.reason);
       },
       merge() {
         const entry = selectedBlock(editor);

@@ -5,11 +5,13 @@ export interface MediaPlayback {
   hasRecording: boolean;
   /** Moves the playhead to `seconds` (and keeps playing if it was). */
   seek: (seconds: number) => void;
+  /** Where the playhead is (seconds, to a tenth), or null without a recording: read on demand, never rendered. */
+  playhead: () => number | null;
   /** The player registers its media element here (null when it goes away). */
   attach: (element: HTMLMediaElement | null) => void;
 }
 
-const MediaPlaybackContext = createContext<MediaPlayback>({ hasRecording: false, seek: () => undefined, attach: () => undefined });
+const MediaPlaybackContext = createContext<MediaPlayback>({ hasRecording: false, seek: () => undefined, playhead: () => null, attach: () => undefined });
 
 /**
  * Shares the docked player with the text (timecodes seek) without re-rendering the text as it plays:
@@ -27,7 +29,8 @@ export function MediaPlaybackProvider({ children }: { children: ReactNode }) {
     const media = element.current;
     if (media) media.currentTime = Math.max(0, seconds);
   }, []);
-  const value = useMemo(() => ({ hasRecording, seek, attach }), [hasRecording, seek, attach]);
+  const playhead = useCallback(() => (element.current ? Math.round(element.current.currentTime * 10) / 10 : null), []);
+  const value = useMemo(() => ({ hasRecording, seek, playhead, attach }), [hasRecording, seek, playhead, attach]);
   return <MediaPlaybackContext.Provider value={value}>{children}</MediaPlaybackContext.Provider>;
 }
 

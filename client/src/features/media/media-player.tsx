@@ -115,7 +115,8 @@ function Player({ transcriptId, recording, canTime }: { transcriptId: string; re
   useEffect(() => {
     const handle = (event: KeyboardEvent) => {
       const action = matchPlayerShortcut(event, { isEscapeTaken: isEscapeTaken(event.target) });
-      if (!action || (action === 'timeTurn' && !canTime)) return;
+      // The split is an edit of the text: the editor handles it (and Slate needs the key to reach it).
+      if (!action || action === 'splitTurn' || (action === 'timeTurn' && !canTime)) return;
       event.preventDefault();
       event.stopPropagation();
       if (action === 'togglePlay') togglePlay();

@@ -18,6 +18,8 @@ describe('matchPlayerShortcut', () => {
     expect(matchPlayerShortcut(key(' ', { code: 'Space', ctrlKey: true }), free)).toBe('togglePlay');
     expect(['F1', 'F2', 'F3', 'F4'].map((name) => matchPlayerShortcut(key(name), free))).toEqual(['rewind', 'forward', 'slower', 'faster']);
     expect(matchPlayerShortcut(key('t', { code: 'KeyT', altKey: true }), free)).toBe('timeTurn');
+    expect(matchPlayerShortcut(key('T', { code: 'KeyT', altKey: true, shiftKey: true }), free)).toBe('splitTurn');
+    expect(matchPlayerShortcut(key('t', { code: 'KeyT', altKey: true, ctrlKey: true }), free)).toBeNull();
   });
 
   it('leaves Escape to an open dialog or menu, and plain typing alone', () => {

@@ -1,9 +1,10 @@
 /** What a player shortcut does. */
-export type PlayerAction = 'togglePlay' | 'rewind' | 'forward' | 'slower' | 'faster' | 'timeTurn';
+export type PlayerAction = 'togglePlay' | 'rewind' | 'forward' | 'slower' | 'faster' | 'timeTurn' | 'splitTurn';
 
 /**
  * The player's keys, oTranscribe-style (Esc play/pause, F1–F4 rewind/forward/slower/faster) plus
- * Ctrl+Space, and Alt+T to time the turn at the cursor. They work while typing in the text.
+ * Ctrl+Space, Alt+T to time the turn at the cursor and Alt+Shift+T to split it there. They work while
+ * typing in the text; the split is the text's own edit, so the editor handles it (`splitTurn`).
  */
 export const playerShortcuts = [
   { action: 'togglePlay', keys: 'Esc or Ctrl+Space', label: 'Play / pause the recording (works while typing)' },
@@ -12,6 +13,7 @@ export const playerShortcuts = [
   { action: 'slower', keys: 'F3', label: 'Slower (down to 0.5×)' },
   { action: 'faster', keys: 'F4', label: 'Faster (up to 2×)' },
   { action: 'timeTurn', keys: 'Alt+T', label: 'Set the start of the turn at the cursor to the playhead' },
+  { action: 'splitTurn', keys: 'Alt+Shift+T', label: 'Split the turn at the cursor; the new turn starts at the playhead' },
 ] as const satisfies readonly { action: PlayerAction; keys: string; label: string }[];
 
 interface KeyLike {
@@ -35,7 +37,7 @@ export function matchPlayerShortcut(event: KeyLike, options: { isEscapeTaken: bo
   if (plain && event.key === 'F2') return 'forward';
   if (plain && event.key === 'F3') return 'slower';
   if (plain && event.key === 'F4') return 'faster';
-  if (event.code === 'KeyT' && event.altKey && !event.ctrlKey && !event.metaKey && !event.shiftKey) return 'timeTurn';
+  if (event.code === 'KeyT' && event.altKey && !event.ctrlKey && !event.metaKey) return event.shiftKey ? 'splitTurn' : 'timeTurn';
   return null;
 }
 
