@@ -9,8 +9,10 @@ export interface ExportOptions {
   approvedAt?: string;
   /** SHA-256 hex of the canonical transcript (see docs/canonical-form.md), written as a reference. */
   hash?: string;
-  /** Plain text, Markdown and DOCX: prefix each turn that has a start time with "[hh:mm:ss]". */
+  /** CART, plain text, Markdown and DOCX: prefix each turn that has a start time with "[hh:mm:ss]". */
   timecodes?: boolean;
+  /** Verity JSON: SHA-256 hex of the recording the text was timed and checked against (null: none). */
+  recordingSha256?: string | null;
 }
 
 /** One labelled line of a title block. */

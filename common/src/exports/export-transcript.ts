@@ -26,7 +26,7 @@ export const exportFormats = {
   markdown: { label: 'Markdown', fileExtension: 'md', mimeType: 'text/markdown; charset=utf-8', isBinary: false, write: async (t, o) => writeMarkdown(t, o) },
   srt: { label: 'SRT subtitles', fileExtension: 'srt', mimeType: 'application/x-subrip; charset=utf-8', isBinary: false, write: async (t) => writeSrt(t) },
   vtt: { label: 'WebVTT captions', fileExtension: 'vtt', mimeType: 'text/vtt; charset=utf-8', isBinary: false, write: async (t) => writeVtt(t) },
-  json: { label: 'Verity JSON', fileExtension: 'json', mimeType: 'application/json', isBinary: false, write: async (t) => writeVerityJson(t) },
+  json: { label: 'Verity JSON', fileExtension: 'json', mimeType: 'application/json', isBinary: false, write: async (t, o) => writeVerityJson(t, o) },
   docx: {
     label: 'Word document',
     fileExtension: 'docx',

@@ -15,9 +15,23 @@ describe('writeVerityJson', () => {
     const text = await writeVerityJson(transcript);
     const expectedHash = createHash('sha256').update(serializeTranscriptJson(transcript), 'utf8').digest('hex');
     expect(text).toBe(
-      `${serializeTranscriptJson(transcript).slice(0, -3)},\n  "integrity": {\n    "algorithm": "sha256",\n    "canonicalization": "verity-canonical-json/1",\n    "hash": "${expectedHash}"\n  }\n}\n`,
+      `${serializeTranscriptJson(transcript).slice(0, -3)},\n  "recordingSha256": null,\n  "integrity": {\n    "algorithm": "sha256",\n    "canonicalization": "verity-canonical-json/1",\n    "hash": "${expectedHash}"\n  }\n}\n`,
     );
     expect(expectedHash).toBe(await hashTranscript(transcript));
+  });
+
+  it('names the recording it was timed against, outside the hashed part', async () => {
+    const recording = 'c'.repeat(64);
+    const text = await writeVerityJson(buildFixture(), { recordingSha256: recording });
+    const data = JSON.parse(text) as { recordingSha256: string | null; integrity: { hash: string } };
+    expect(data.recordingSha256).toBe(recording);
+    // The hash is the content hash whatever the recording: a version's hash does not move when a recording is named.
+    expect(data.integrity.hash).toBe(await hashTranscript(buildFixture()));
+    expect(JSON.parse(await writeVerityJson(buildFixture())).integrity.hash).toBe(data.integrity.hash);
+    expect(await verifyExport(text)).toMatchObject({ isMatch: true });
+    expect(parseTranscript(text)).toEqual(buildFixture());
+    // Only a SHA-256 hex is written; anything else is null, never copied into the file.
+    expect(JSON.parse(await writeVerityJson(buildFixture(), { recordingSha256: '"},"x":1' })).recordingSha256).toBeNull();
   });
 
   it('hashes the same whatever order the keys were built in', async () => {

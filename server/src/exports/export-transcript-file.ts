@@ -62,7 +62,7 @@ export async function exportTranscriptFile(options: {
     return { fileName, mimeType: 'text/markdown; charset=utf-8', body: Buffer.from(report, 'utf8'), versionNumber: source.versionNumber, contentSha256: hash, recordingSha256: source.recordingSha256 };
   }
   const writer = exportFormats[format];
-  const written = await writer.write(source.transcript, { ...source.options, timecodes: options.timecodes === true });
+  const written = await writer.write(source.transcript, { ...source.options, timecodes: options.timecodes === true, recordingSha256: source.recordingSha256 });
   return {
     fileName: exportFileName(title, source.versionNumber, format),
     mimeType: writer.mimeType,

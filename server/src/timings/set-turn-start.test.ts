@@ -68,6 +68,7 @@ describe('timing a turn at the playhead', () => {
     // The download names it: that version, and the current text while the recording is attached.
     const exported = await clients.editor.get(`/api/transcripts/${id}/export?format=json&version=${version.number}`);
     expect(exported.headers['x-verity-recording-sha256']).toBe(sha256);
+    expect(JSON.parse(exported.text).recordingSha256).toBe(sha256);
     expect((await clients.editor.get(`/api/transcripts/${id}/export?format=cart`)).headers['x-verity-recording-sha256']).toBe(sha256);
     // An approval of a version taken with the recording attached names it too.
     await db.prisma.membership.update({ where: { transcriptId_userId: { transcriptId: id, userId: ids.editor } }, data: { role: 'reviewer' } });
@@ -77,6 +78,7 @@ describe('timing a turn at the playhead', () => {
     expect(approved.body.review.approvals.at(-1).recordingSha256).toBe(sha256);
     const before = await clients.editor.get(`/api/transcripts/${id}/export?format=json&version=0`);
     expect(before.headers['x-verity-recording-sha256']).toBeUndefined();
+    expect(JSON.parse(before.text).recordingSha256).toBeNull();
   });
 
   it('refuses viewers, non-members, unknown turns and impossible times', async () => {
