@@ -3,7 +3,7 @@ import { hasSeeds, readSeed, seedsDir } from '../formats/fixtures/read-fixture.t
 import { parseTranscript } from '../formats/parse-transcript.ts';
 import type { Transcript } from '../transcript/transcript.schema.ts';
 import { writeCart } from './write-cart.ts';
-import { buildFixture } from './transcript.fixture.ts';
+import { buildFixture, buildUntimedFixture } from './transcript.fixture.ts';
 
 if (!hasSeeds) console.warn(`CART round-trip seed tests skipped: ${seedsDir} is missing.`);
 
@@ -70,4 +70,26 @@ describe.skipIf(!hasSeeds)('writeCart on the seeds', () => {
       expect(writeCart(original).endsWith(writeCart(reread))).toBe(true);
     });
   }
+});
+
+describe('writeCart timecodes', () => {
+  it('opens each timed turn ">> [hh:mm:ss]" when asked, and reads back to the same turns and starts', () => {
+    const transcript = buildFixture();
+    transcript.turns[1]!.start = 3723.9;
+    const text = writeCart(transcript, { timecodes: true });
+    expect(text).toContain('\n>> [01:02:03] ANA LOPEZ: Thanks.');
+    // An unattributed turn whose words read like a label keeps them on the next line.
+    expect(text).toContain('\n>> [00:00:16]\nNote: this one reads like a label.');
+    const reread = parseTranscript(text);
+    expect(reread.turns.map((turn) => turn.start)).toEqual([0, 3723, 12, 15, 16]);
+    expect(reread.turns.map((turn) => turn.content)).toEqual(parseTranscript(writeCart(transcript)).turns.map((turn) => turn.content));
+    expect(writeCart(transcript, { timecodes: false })).toBe(writeCart(transcript));
+  });
+
+  it('leaves untimed turns as they were, and reads a bracketed word after ">>" as words', () => {
+    expect(writeCart(buildUntimedFixture(), { timecodes: true })).toBe(writeCart(buildUntimedFixture()));
+    const words = parseTranscript('>> [inaudible] then words\n>> [99:99:99] not a time\n', { format: 'cart' });
+    expect(words.turns.map((turn) => turn.start)).toEqual([null, null]);
+    expect(JSON.stringify(words.turns[1]!.content)).toContain('[99:99:99] not a time');
+  });
 });

@@ -1,8 +1,10 @@
+import { turnTimecode } from '../formats/parse-cart.ts';
 import { parseSpeakerLabel, splitLabelledLine } from '../transcript/parse-speaker-label.ts';
 import { turnPlainText } from '../transcript/turn-plain-text.ts';
 import type { Speaker, Transcript } from '../transcript/transcript.schema.ts';
 import { groupNotesByTurn, indexSpeakers, listRecordFacts } from './export-options.ts';
 import type { ExportOptions } from './export-options.ts';
+import { formatClock } from './write-plain-text.ts';
 
 /**
  * The label written after ">>": the label as the captioner wrote it, so CART → Verity → CART keeps
@@ -28,7 +30,8 @@ function headerLines(transcript: Transcript, options: ExportOptions, leadingNote
 /**
  * CART text in the IGF style: a header block, then ">> LABEL: words" turns (">> words" unattributed),
  * one paragraph per line, events that stood alone on their own lines, uncertain spans with their
- * markers, stage notes on their own lines. parseTranscript reads it back to the same turns.
+ * markers, stage notes on their own lines. With `timecodes`, a timed turn opens ">> [hh:mm:ss] LABEL:"
+ * (the marker stays first for CART tools). parseTranscript reads it back to the same turns (and starts).
  */
 export function writeCart(transcript: Transcript, options: ExportOptions = {}): string {
   const speakers = indexSpeakers(transcript);
@@ -39,11 +42,12 @@ export function writeCart(transcript: Transcript, options: ExportOptions = {}): 
   for (const turn of transcript.turns) {
     const speaker = turn.speakerId ? speakers.get(turn.speakerId) : undefined;
     const [first = '', ...rest] = turnPlainText(turn).split('\n');
+    const mark = options.timecodes && turn.start !== null ? `>> [${formatClock(turn.start)}]` : '>>';
     let opening: string;
-    if (speaker) opening = first === '' ? `>> ${cartSpeakerLabel(speaker)}:` : `>> ${cartSpeakerLabel(speaker)}: ${first}`;
-    // Unattributed words that read like "Name: …" go on the next line, where no label is looked for.
-    else if (first !== '' && splitLabelledLine(first, { allowLowercase: true }) !== null) opening = `>>\n${first}`;
-    else opening = first === '' ? '>>' : `>> ${first}`;
+    if (speaker) opening = first === '' ? `${mark} ${cartSpeakerLabel(speaker)}:` : `${mark} ${cartSpeakerLabel(speaker)}: ${first}`;
+    // Unattributed words that read like "Name: …" (or a timecode) go on the next line, where no label is looked for.
+    else if (first !== '' && (splitLabelledLine(first, { allowLowercase: true }) !== null || turnTimecode.test(first))) opening = `${mark}\n${first}`;
+    else opening = first === '' ? mark : `${mark} ${first}`;
     blocks.push([opening, ...rest].join('\n'));
     const after = notes.get(turn.id);
     if (after) blocks.push(after.join('\n'));

@@ -38,14 +38,21 @@ function isStageNote(line: string): boolean {
   return segments.length === 1 && segments[0]?.type === 'text';
 }
 
+/** ">> [hh:mm:ss] LABEL: …": the timecode Verity's CART export writes with timecodes (writeCart). */
+export const turnTimecode = /^\[(\d{2,}):([0-5]\d):([0-5]\d)\](?:\s+|$)/;
+
 function startTurn(builder: TranscriptBuilder, line: string): void {
-  const rest = line.replace(/^>+\s*/, '');
+  let rest = line.replace(/^>+\s*/, '');
+  const stamp = turnTimecode.exec(rest);
+  // Hours are bounded so a forged stamp cannot make a start the schema refuses (at most about 11 days).
+  const start = stamp && stamp[1]!.length <= 3 ? Number(stamp[1]) * 3600 + Number(stamp[2]) * 60 + Number(stamp[3]) : null;
+  if (start !== null) rest = rest.slice(stamp![0].length);
   const labelled = splitLabelledLine(rest, { allowLowercase: true });
   if (labelled) {
-    builder.startTurn(builder.speakerFor(labelled.speaker));
+    builder.startTurn(builder.speakerFor(labelled.speaker), start);
     if (labelled.rest !== '') builder.addParagraph(labelled.rest);
   } else {
-    builder.startTurn(null);
+    builder.startTurn(null, start);
     if (rest !== '') builder.addParagraph(rest);
   }
 }

@@ -19,7 +19,7 @@ export function registerConvertCommands(program: Command): void {
     .requiredOption('--to <format>', `output format: ${exportFormatIds.join(', ')}`)
     .option('--from <format>', `input format: auto, ${sourceFormats.join(', ')}`, 'auto')
     .option('-o, --output <file>', 'write here instead of standard output (required for docx)')
-    .option('--timecodes', 'text: prefix turns with [hh:mm:ss]')
+    .option('--timecodes', 'cart, text, markdown, docx: prefix timed turns with [hh:mm:ss]')
     .action(async (file: string, options: { to: string; from: string; output?: string; timecodes?: boolean }) => {
       const format = findExportFormat(options.to);
       if (format.isBinary && !options.output) throw new AppError('bad_request', `${format.label} is binary; give -o FILE.`);

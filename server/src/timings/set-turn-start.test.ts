@@ -56,6 +56,7 @@ describe('timing a turn at the playhead', () => {
     expect((await clients.viewer.get(`/api/transcripts/${id}/export?format=markdown&timecodes=true`)).text).toContain('`[01:02:03]` **');
     expect((await clients.viewer.get(`/api/transcripts/${id}/export?format=text&timecodes=true`)).text).toContain('[01:02:03] ');
     expect((await clients.viewer.get(`/api/transcripts/${id}/export?format=markdown`)).text).not.toContain('[01:02:03]');
+    expect((await clients.viewer.get(`/api/transcripts/${id}/export?format=cart&timecodes=true`)).text).toMatch(/\n>> \[01:02:03\] /);
     expect((await clients.viewer.get(`/api/transcripts/${id}/export?format=markdown&timecodes=yes`)).status).toBe(400);
   });
 

@@ -19,7 +19,7 @@ export function ExportMenu({ transcriptId, approvals }: ExportMenuProps) {
   const [format, setFormat] = useState('docx');
   const [version, setVersion] = useState('');
   const [hasTimecodes, setHasTimecodes] = useState(false);
-  const canHaveTimecodes = format === 'text' || format === 'markdown' || format === 'docx';
+  const canHaveTimecodes = format === 'cart' || format === 'text' || format === 'markdown' || format === 'docx';
   const [progress, setProgress] = useState<{ isVisible: boolean; received: number; total: number | null } | null>(null);
   const [error, setError] = useState<string | null>(null);
   const abort = useRef<AbortController | null>(null);
