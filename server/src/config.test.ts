@@ -25,6 +25,12 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ VERITY_MAX_MEDIA_MB: 'lots' })).toThrow(/VERITY_MAX_MEDIA_MB/);
   });
 
+  it('keeps attach-by-URL off private addresses unless a test opts in', () => {
+    expect(loadConfig({}).isMediaUrlPrivateAllowed).toBe(false);
+    expect(loadConfig({ VERITY_MEDIA_URL_ALLOW_PRIVATE: 'true' }).isMediaUrlPrivateAllowed).toBe(true);
+    expect(() => loadConfig({ VERITY_MEDIA_URL_ALLOW_PRIVATE: 'sometimes' })).toThrow(/VERITY_MEDIA_URL_ALLOW_PRIVATE/);
+  });
+
   it('reads every variable, treats empty ones as unset, and turns on secure cookies for https', () => {
     const config = loadConfig({ PORT: '8080', DATABASE_URL: 'postgresql://u:p@db:5432/verity', VERITY_PUBLIC_URL: 'https://verity.example.org/', VERITY_OPEN_SIGNUP: 'true', VERITY_DATA_DIR: '', VERITY_MAX_UPLOAD_MB: '5' });
     expect(config).toMatchObject({ port: 8080, databaseUrl: 'postgresql://u:p@db:5432/verity', publicUrl: 'https://verity.example.org', isOpenSignup: true, hasSecureCookies: true, dataDir: path.resolve('.verity'), maxUploadBytes: 5 * 1024 * 1024 });

@@ -18,6 +18,7 @@ const envSchema = z.object({
   VERITY_SESSION_TTL_HOURS: z.coerce.number().positive().default(24 * 14),
   VERITY_MAX_UPLOAD_MB: z.coerce.number().positive().max(1024).default(20),
   VERITY_MAX_MEDIA_MB: z.coerce.number().positive().max(1024 * 1024).default(4096),
+  VERITY_MEDIA_URL_ALLOW_PRIVATE: booleanFromEnv.default(false),
   VERITY_IMPORT_PARSE_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(5_000),
   VERITY_IMPORT_PARSE_MS_PER_MB: z.coerce.number().int().min(0).max(600_000).default(1_500),
   VERITY_IMPORT_PARSE_WORKERS: z.coerce.number().int().min(1).max(16).default(2),
@@ -44,6 +45,8 @@ export interface Config {
   maxUploadBytes: number;
   /** The largest recording that may be attached (several GB for a day-long meeting). */
   maxMediaBytes: number;
+  /** Attach-by-URL may fetch from loopback and private networks: only for tests with a local server (SSRF guard off). */
+  isMediaUrlPrivateAllowed: boolean;
   /** Import and preview parse in worker threads; a file that takes longer than this is refused. */
   importParseTimeoutMs: number;
   /** Extra parse budget per MB of file (parsing is linear, so large honest files need proportionally more). */
@@ -83,6 +86,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionTtlMs: e.VERITY_SESSION_TTL_HOURS * 3_600_000,
     maxUploadBytes: Math.round(e.VERITY_MAX_UPLOAD_MB * 1024 * 1024),
     maxMediaBytes: Math.round(e.VERITY_MAX_MEDIA_MB * 1024 * 1024),
+    isMediaUrlPrivateAllowed: e.VERITY_MEDIA_URL_ALLOW_PRIVATE,
     importParseTimeoutMs: e.VERITY_IMPORT_PARSE_TIMEOUT_MS,
     importParseMsPerMb: e.VERITY_IMPORT_PARSE_MS_PER_MB,
     importParseWorkers: e.VERITY_IMPORT_PARSE_WORKERS,

@@ -16,6 +16,10 @@ export const createMediaUploadRequestSchema = z.object({
 });
 export type CreateMediaUploadRequest = z.infer<typeof createMediaUploadRequestSchema>;
 
+/** POST …/media/from-url: the server fetches the recording from a direct http(s) address (checked there against SSRF). */
+export const attachMediaUrlRequestSchema = z.object({ url: z.string().trim().min(1, 'must not be empty').max(2048, 'must be at most 2048 characters') });
+export type AttachMediaUrlRequest = z.infer<typeof attachMediaUrlRequestSchema>;
+
 /** PUT …/media/uploads/:uploadId?offset=N: the chunk's first byte position, which must be the server's offset. */
 export const mediaChunkQuerySchema = z.object({ offset: z.string().regex(/^\d{1,15}$/, 'must be a byte position').transform(Number) });
 

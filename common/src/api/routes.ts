@@ -40,6 +40,7 @@ export const apiRoutes = {
   /** GET the waveform peaks (MediaPeaks). */
   mediaPeaks: (id: string) => `/api/transcripts/${encodeURIComponent(id)}/media/peaks`,
   /** POST { fileName, sizeBytes, sha256? }: starts a chunked upload. */
+  mediaFromUrl: (id: string) => `/api/transcripts/${encodeURIComponent(id)}/media/from-url`,
   mediaUploads: (id: string) => `/api/transcripts/${encodeURIComponent(id)}/media/uploads`,
   /** GET the upload's offset (to resume); PUT ?offset=N a chunk (application/octet-stream); DELETE abandons it. */
   mediaUpload: (id: string, uploadId: string) => `/api/transcripts/${encodeURIComponent(id)}/media/uploads/${encodeURIComponent(uploadId)}`,

@@ -1,6 +1,7 @@
 import { pipeline } from 'node:stream/promises';
 import express, { Router, type Request } from 'express';
-import { AppError, createMediaUploadRequestSchema, mediaChunkMaxBytes, mediaChunkQuerySchema, mediaUploadParamsSchema, setTurnStartRequestSchema } from '@verity/common';
+import { AppError, attachMediaUrlRequestSchema, createMediaUploadRequestSchema, mediaChunkMaxBytes, mediaChunkQuerySchema, mediaUploadParamsSchema, setTurnStartRequestSchema } from '@verity/common';
+import { attachRecordingFromUrl } from '../media/attach-from-url.ts';
 import { appendMediaChunk, cancelMediaUpload, createMediaUpload, readMediaUpload } from '../media/media-uploads.ts';
 import { parseRange } from '../media/parse-range.ts';
 import { detachRecording, findPlayableFile, readPeaks, readRecording } from '../media/read-recording.ts';
@@ -65,6 +66,14 @@ export function mediaRoutes({ prisma, config, liveSessions, mediaStore: store }:
     requireTranscript(prisma, 'attachMedia'),
     validate({ body: createMediaUploadRequestSchema }, async ({ body }, _req, res) => {
       res.status(201).json({ upload: await createMediaUpload({ ...context(res), request: body, maxMediaBytes: config.maxMediaBytes }) });
+    }),
+  );
+
+  router.post(
+    '/from-url',
+    requireTranscript(prisma, 'attachMedia'),
+    validate({ body: attachMediaUrlRequestSchema }, async ({ body }, _req, res) => {
+      res.json({ recording: await attachRecordingFromUrl({ ...context(res), url: body.url, maxMediaBytes: config.maxMediaBytes, allowPrivate: config.isMediaUrlPrivateAllowed }) });
     }),
   );
 
