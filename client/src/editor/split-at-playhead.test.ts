@@ -31,6 +31,16 @@ describe('splitTurnAtPlayhead', () => {
     expect(editor.selection?.anchor).toEqual({ path: [1, 0], offset: 0 });
   });
 
+  it('keeps an end at or before the playhead on the first part, never on the new turn', () => {
+    const editor = editorWith([turn('t1', 'Thank you. Next question', { end: 12 })]);
+    Transforms.select(editor, { path: [0, 0], offset: 11 });
+    expect(splitTurnAtPlayhead(editor, 20).ok).toBe(true);
+    const [first, second] = editor.children as TurnElement[];
+    expect(first).toMatchObject({ start: 10, end: 12 });
+    expect(second).toMatchObject({ start: 20 });
+    expect(second!.end ?? null).toBeNull();
+  });
+
   it('leaves an untimed end untimed, and keeps an event after the cursor in the new turn', () => {
     const editor = editorWith([{ ...turn('t1', '', { start: null, end: null }), children: [{ text: 'Yes. ' }, createEvent('Laughter'), { text: ' No.' }] }]);
     Transforms.select(editor, { path: [0, 0], offset: 5 });

@@ -28,9 +28,18 @@ export function splitTurnAtPlayhead(editor: Editor, seconds: number): { ok: true
     turnId = splitBlock(editor);
     const tail = turnId ? findBlockPath(editor, turnId) : null;
     if (!tail) return;
-    // splitBlock inserts the new turn with start and end null; they are set in the same change.
-    Transforms.setNodes(editor, laterEnd === null ? { start: seconds } : { start: seconds, end: laterEnd }, { at: tail, match: isTopTurn });
-    if (laterEnd !== null) Transforms.setNodes(editor, { end: seconds }, { at: path, match: isTopTurn });
+    // splitBlock leaves the new turn without a start and moves the end to it; the times are set in the same change.
+    if (laterEnd === null) {
+      Transforms.setNodes(editor, { start: seconds }, { at: tail, match: isTopTurn });
+      if (turn.end !== null) {
+        // An end at or before the playhead stays with the first part, never on the new turn (it would precede its start).
+        Transforms.unsetNodes(editor, 'end', { at: tail, match: isTopTurn });
+        Transforms.setNodes(editor, { end: turn.end }, { at: path, match: isTopTurn });
+      }
+    } else {
+      Transforms.setNodes(editor, { start: seconds, end: laterEnd }, { at: tail, match: isTopTurn });
+      Transforms.setNodes(editor, { end: seconds }, { at: path, match: isTopTurn });
+    }
   });
   return turnId ? { ok: true, turnId } : { ok: false, reason: 'Put the cursor in a turn to split it at the playhead.' };
 }

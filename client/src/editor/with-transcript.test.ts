@@ -21,9 +21,11 @@ describe('withTranscript', () => {
     editor.insertBreak();
     expect(editor.children).toHaveLength(2);
     const [first, second] = editor.children as TurnElement[];
-    expect(first).toMatchObject({ id: 't1', speakerId: 's1', start: 1, end: 9 });
+    // Timings: the first part keeps its start, its end becomes unknown; the new part has no start and keeps the old end.
+    expect(first).toMatchObject({ id: 't1', speakerId: 's1', start: 1 });
+    expect(first!.end ?? null).toBeNull();
     expect(Node.string(first!)).toBe('Hello');
-    expect(second).toMatchObject({ type: 'turn', speakerId: null, start: null, end: null });
+    expect(second).toMatchObject({ type: 'turn', speakerId: null, start: null, end: 9 });
     expect(second!.id).not.toBe('t1');
     expect(second!.id).toMatch(/^[0-9a-f-]{36}$/);
     expect(Node.string(second!)).toBe(' world');
@@ -55,6 +57,33 @@ describe('withTranscript', () => {
     expect(editor.children[0]).toMatchObject({ id: 't1', speakerId: 's1', start: 1, end: 20 });
     expect(Node.string(editor.children[0]!)).toBe('Hello world');
     expect(editor.selection?.anchor.offset).toBe(6);
+  });
+
+  it('keeps timings through split and merge: Enter then Backspace gives back the start and the end', () => {
+    const editor = editorWith([turn('t1', 'Hello world'), turn('t2', 'Next', { start: 12, end: 14 })]);
+    Transforms.select(editor, { path: [0, 0], offset: 5 });
+    editor.insertBreak();
+    editor.deleteBackward('character');
+    expect(editor.children).toHaveLength(2);
+    expect(editor.children[0]).toMatchObject({ id: 't1', start: 1, end: 9 });
+    // Delete at the end of a turn merges the next one in the same way: start of the first, end of the second.
+    Transforms.select(editor, Editor.end(editor, [0]));
+    editor.deleteForward('character');
+    expect(editor.children[0]).toMatchObject({ id: 't1', start: 1, end: 14 });
+    expect(Node.string(editor.children[0]!)).toBe('Hello worldNext');
+  });
+
+  it('merges to an unknown end when the second turn has none, and never to an end before the start', () => {
+    const editor = editorWith([turn('t1', 'a'), turn('t2', 'b', { start: null, end: null })]);
+    Transforms.select(editor, { path: [1, 0], offset: 0 });
+    editor.deleteBackward('character');
+    expect(editor.children[0]).toMatchObject({ id: 't1', start: 1 });
+    expect((editor.children[0] as TurnElement).end ?? null).toBeNull();
+    const backwards = editorWith([turn('t1', 'a', { start: 5, end: 6 }), turn('t2', 'b', { start: null, end: 3 })]);
+    Transforms.select(backwards, { path: [1, 0], offset: 0 });
+    backwards.deleteBackward('character');
+    expect(backwards.children[0]).toMatchObject({ start: 5 });
+    expect((backwards.children[0] as TurnElement).end ?? null).toBeNull();
   });
 
   it('deletes characters normally inside a turn', () => {

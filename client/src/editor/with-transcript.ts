@@ -5,7 +5,10 @@ import type { NoteElement, TurnElement } from './types.ts';
 /**
  * Splits the block at the selection. The new block gets a fresh id; a new turn gets `speakerId:
  * null` so it asks for its speaker. At the very start of a block an empty turn goes before it, so
- * the words keep their speaker. Returns the id of the new block.
+ * the words keep their speaker (and times). Timings: the first part keeps its start and its end
+ * becomes unknown (the split point was never heard); the new part has no start (nothing is invented:
+ * time it with Alt+T) and takes the old end, where its words stop — so merging back restores both.
+ * Returns the id of the new block.
  */
 export function splitBlock(editor: Editor): string | null {
   const { selection } = editor;
@@ -31,9 +34,11 @@ export function splitBlock(editor: Editor): string | null {
     const children = fragmentBlock && Element.isElement(fragmentBlock) && fragmentBlock.children.length ? fragmentBlock.children : [{ text: '' }];
     Transforms.delete(editor, { at: tail });
     const nextPath = Path.next(path);
+    const oldEnd = isTurn(block) ? (block.end ?? null) : null;
     const next = isTurn(block)
-      ? createTurn({ id, children: children as TurnElement['children'] })
+      ? createTurn({ id, end: oldEnd, children: children as TurnElement['children'] })
       : ({ type: 'note', id, children: children as NoteElement['children'] } satisfies NoteElement);
+    if (oldEnd !== null) Transforms.unsetNodes(editor, 'end', { at: path });
     Transforms.insertNodes(editor, next, { at: nextPath, select: false });
     Transforms.select(editor, Editor.start(editor, nextPath));
   });
@@ -41,8 +46,9 @@ export function splitBlock(editor: Editor): string | null {
 }
 
 /**
- * Merges the block at `path` into the block before it (which keeps its id and speaker). Blocks of
- * different kinds are not merged: a note cannot hold a turn's events or speaker. Returns success.
+ * Merges the block at `path` into the block before it (which keeps its id, speaker and start; its end
+ * becomes the second turn's end, unknown when that one had none). Blocks of different kinds are not
+ * merged: a note cannot hold a turn's events or speaker. Returns success.
  */
 export function mergeWithPrevious(editor: Editor, path: Path): boolean {
   const index = path[0] ?? 0;
@@ -56,7 +62,12 @@ export function mergeWithPrevious(editor: Editor, path: Path): boolean {
   }
   Editor.withoutNormalizing(editor, () => {
     const joinPoint = Editor.end(editor, [index - 1]);
-    if (isTurn(block) && isTurn(previous) && block.end !== null) Transforms.setNodes(editor, { end: block.end }, { at: [index - 1] });
+    if (isTurn(block) && isTurn(previous)) {
+      const end = block.end ?? null;
+      // The merged turn ends where its last words do; an end before the kept start would be invalid.
+      if (end !== null && (previous.start === null || end >= previous.start)) Transforms.setNodes(editor, { end }, { at: [index - 1] });
+      else if (previous.end !== null && previous.end !== undefined) Transforms.unsetNodes(editor, 'end', { at: [index - 1] });
+    }
     Transforms.mergeNodes(editor, { at: path });
     Transforms.select(editor, joinPoint);
   });
