@@ -1,6 +1,8 @@
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
@@ -187,4 +189,33 @@ test('a lost chunk and a lost answer to the last chunk: the upload resumes from 
   expect(recording).toMatchObject({ sizeBytes: wav.length, container: 'wav' });
   await expect(ada.page.getByTestId('media-upload-error')).toHaveCount(0);
   await ada.context.close();
+});
+
+test('attach from a URL: the server fetches the recording (a local server here: this e2e server allows private addresses) and it plays', async ({ browser }) => {
+  const mp3 = makeRecording(['-f', 'lavfi', '-i', 'sine=frequency=330:duration=12', '-c:a', 'libmp3lame', '-b:a', '64k'], 'from-url.mp3');
+  const files = http.createServer((req, res) => {
+    if (req.url === '/talks/opening.mp3') res.writeHead(200, { 'content-type': 'audio/mpeg', 'content-length': mp3.length }).end(mp3);
+    else res.writeHead(404).end();
+  });
+  await new Promise<void>((resolve) => files.listen(0, '127.0.0.1', resolve));
+  const base = `http://127.0.0.1:${(files.address() as AddressInfo).port}`;
+  try {
+    const ada = await person(browser, 'Ada Owner');
+    const { transcript } = await apiPost<{ transcript: { id: string } }>(ada.page, '/api/transcripts', { title: `Media ${randomBytes(4).toString('hex')}` });
+    await openEditor(ada.page, transcript.id);
+    await ada.page.getByTestId('attach-recording-url').click();
+    await ada.page.getByTestId('media-url-input').fill(`${base}/nothing.mp3`);
+    await ada.page.getByTestId('media-url-submit').click();
+    await expect(ada.page.getByTestId('media-upload-error')).toContainText('answered 404');
+    await ada.page.getByTestId('media-url-input').fill(`${base}/talks/opening.mp3`);
+    await ada.page.getByTestId('media-url-submit').click();
+    await expect(ada.page.getByTestId('media-audio')).toBeAttached({ timeout: 30_000 });
+    await expect(ada.page.getByTestId('media-time')).toHaveText(/^0:00 \/ 0:12/);
+    await expect(ada.page.getByTestId('media-upload-error')).toHaveCount(0);
+    await ada.page.getByTestId('media-play').click();
+    await expect.poll(() => audioTime(ada.page), { timeout: 15_000 }).toBeGreaterThan(0.5);
+    await ada.context.close();
+  } finally {
+    files.close();
+  }
 });

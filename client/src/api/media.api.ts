@@ -18,6 +18,11 @@ export function setTurnStart(transcriptId: string, turnId: string, start: number
   return apiRequest(apiRoutes.mediaTimings(transcriptId), { method: 'POST', body: { turnId, start } });
 }
 
+/** Has the server fetch the recording from a direct media URL and process it like an upload. */
+export async function attachRecordingFromUrl(transcriptId: string, url: string, signal?: AbortSignal): Promise<Recording> {
+  return (await apiRequest(apiRoutes.mediaFromUrl(transcriptId), { method: 'POST', body: { url }, schema: z.object({ recording: recordingSchema }), signal })).recording;
+}
+
 const uploadResponse = z.object({ upload: mediaUploadSchema });
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
