@@ -48,6 +48,9 @@ describe('splitIntoCues', () => {
     // Inside a cue the line breaks at the clause boundary when both lines fit.
     const lines = cuesOf(build([{ start: 0, end: 10, text: 'Thank you, Madam Chair; the delegation of Peru has the floor' }]));
     expect(lines[0]!.lines).toEqual(['Thank you, Madam Chair;', 'the delegation of Peru has the floor']);
+    // An uncertainty marker "(?)" is not a question mark.
+    const doubtful = cuesOf(build([{ start: 0, end: 10, text: 'The GFCE Kaspar(?) said this, with costs of five' }]));
+    expect(doubtful[0]!.lines).toEqual(['The GFCE Kaspar(?) said this,', 'with costs of five']);
   });
 
   it('gives every cue 1 to 7 s', () => {

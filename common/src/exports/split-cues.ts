@@ -62,6 +62,8 @@ export const minCueMs = 1000;
 
 /** How good a place to break after a word is: sentence end, then ; and :, then a comma, then any space. */
 function breakStrength(word: string): number {
+  // "Kaspar(?)" marks a doubtful word, not the end of a question.
+  if (/\(\?\)\s*$/u.test(word)) return 0;
   const bare = word.replace(/[\s"'\u201d\u2019)\]]+$/u, '');
   if (/[.?!\u2026]$/u.test(bare)) return 3;
   if (/[;:]$/.test(bare)) return 2;

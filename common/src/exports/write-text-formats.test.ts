@@ -119,7 +119,7 @@ describe('writeSrt', () => {
 
 describe('writeVtt', () => {
   it('writes the title, language, voice tags on every cue of a named turn and notes as NOTE blocks', () => {
-    expect(writeVtt(buildFixture())).toBe("WEBVTT - Plenary – Day 2\nLanguage: en\n\nNOTE (Recording started.)\n\n00:00:00.000 --> 00:00:04.000\n<v Moderator>Good morning.\nWelcome to the co\u2011chair’s session.\n\n00:00:04.000 --> 00:00:08.402\n<v Ana Lopez>Thanks. The GFCE Kaspar(?)\nsaid *this* [sic] costs $5 #1 &lt;b>.\n\n00:00:08.402 --> 00:00:09.402\n<v Ana Lopez>[\u00a0Laughter\u00a0]\n\n00:00:09.402 --> 00:00:12.000\n<v Ana Lopez>- second paragraph with (inaudible).\n\nNOTE (The session resumed at 10:05.)\n\n00:00:12.000 --> 00:00:15.000\n>> Inline (Applause) event here.\n\n00:00:15.000 --> 00:00:16.000\n<v Ana Lopez>(Kaspar?) Yes.\n\n00:00:16.000 --> 00:00:18.000\n>> Note: this one reads like a label.\n\nNOTE Adjourned.\n");
+    expect(writeVtt(buildFixture())).toBe("WEBVTT - Plenary – Day 2\nLanguage: en\n\nNOTE (Recording started.)\n\n00:00:00.000 --> 00:00:04.000\n<v Moderator>Good morning.\nWelcome to the co\u2011chair’s session.\n\n00:00:04.000 --> 00:00:08.402\n<v Ana Lopez>Thanks. The GFCE Kaspar(?) said *this*\n[sic] costs $5 #1 &lt;b>.\n\n00:00:08.402 --> 00:00:09.402\n<v Ana Lopez>[\u00a0Laughter\u00a0]\n\n00:00:09.402 --> 00:00:12.000\n<v Ana Lopez>- second paragraph with (inaudible).\n\nNOTE (The session resumed at 10:05.)\n\n00:00:12.000 --> 00:00:15.000\n>> Inline (Applause) event here.\n\n00:00:15.000 --> 00:00:16.000\n<v Ana Lopez>(Kaspar?) Yes.\n\n00:00:16.000 --> 00:00:18.000\n>> Note: this one reads like a label.\n\nNOTE Adjourned.\n");
   });
 
   it('refuses a transcript without timings', () => {
