@@ -30,6 +30,23 @@ describe('compareTranscripts', () => {
     expect(describeTurnChange(changes[0]!)).toBe('replaced ‘GAC’ with ‘GFCE’ in turn 2');
   });
 
+  it('shows timing against a recording: a turn timed, retimed and untimed, and nothing for an unchanged time', () => {
+    const timed = (id: string, words: string, start: number | null) => ({ ...text(id, words), start });
+    const from = transcript([timed('t1', 'Good morning.', null), timed('t2', 'The GFCE met.', 80), timed('t3', 'Thank you.', 95), timed('t4', 'Next.', 100)]);
+    const to = transcript([timed('t1', 'Good morning.', 12.4), timed('t2', 'The GFCE met.', 83), timed('t3', 'Thank you.', null), timed('t4', 'Next.', 100)]);
+    const { changes } = compareTranscripts(from, to);
+    expect(changes.map((change) => [change.turnId, change.isTimingChanged, change.fromStart, change.toStart])).toEqual([
+      ['t1', true, null, 12.4],
+      ['t2', true, 80, 83],
+      ['t3', true, 95, null],
+    ]);
+    expect(changes.map((change) => describeTurnChange(change))).toEqual([
+      'timed turn 1 at 00:00:12',
+      'retimed turn 2 from 00:01:20 to 00:01:23',
+      'removed the time of turn 3',
+    ]);
+  });
+
   it('makes speaker reassignments explicit', () => {
     const from = transcript([text('t1', 'Thank you.', 's1')]);
     const to = transcript([text('t1', 'Thank you.', 's2')]);

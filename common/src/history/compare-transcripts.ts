@@ -28,6 +28,10 @@ export interface TurnChange {
   fromSpeaker: SpeakerRef | null;
   toSpeaker: SpeakerRef | null;
   isSpeakerChanged: boolean;
+  /** The turn's start time (seconds) before and after; `isTimingChanged` when they differ (timing against a recording). */
+  fromStart: number | null;
+  toStart: number | null;
+  isTimingChanged: boolean;
   parts: WordDiffPart[];
   /** Uncertain spans ("GAC(?)") present before and gone after, and the reverse. */
   uncertainResolved: string[];
@@ -108,7 +112,7 @@ export function compareTranscripts(from: Transcript, to: Transcript): Transcript
     // Fast path, most turns: same content and no removed or new neighbour that could be a merge or split.
     const isNextRemoved = position + 1 < from.turns.length && !toIds.has(from.turns[position + 1]!.id);
     const isNextNew = toPosition + 1 < to.turns.length && !fromIndex.has(to.turns[toPosition + 1]!.id);
-    if (!isNextRemoved && !isNextNew && original.speakerId === turn.speakerId && sameContent(original, turn)) return;
+    if (!isNextRemoved && !isNextNew && original.speakerId === turn.speakerId && original.start === turn.start && sameContent(original, turn)) return;
     const merged = findContinuations(tokensOf(original), following(from.turns, position, (next) => !toIds.has(next.id)), tokensOf(turn), 'merge');
     const mergedTurns = merged.turns;
     const reference = [...tokensOf(original), ...mergedTurns.flatMap((next) => tokensOf(next))];
@@ -127,7 +131,9 @@ export function compareTranscripts(from: Transcript, to: Transcript): Transcript
       const isSpeakerChanged = member.speakerId !== original.speakerId;
       const parts = isContentSame ? [] : partsByTurn[index]!;
       const isFirst = index === 0;
-      const hasChange = group.length > 1 || mergedTurns.length > 0 || isSpeakerChanged || parts.some((part) => part.type !== 'equal') || markers.hasAny;
+      // A split-off part's start is new with it; only the kept turn can be retimed.
+      const isTimingChanged = isFirst && member.start !== original.start;
+      const hasChange = group.length > 1 || mergedTurns.length > 0 || isSpeakerChanged || isTimingChanged || parts.some((part) => part.type !== 'equal') || markers.hasAny;
       if (!hasChange) return;
       if (isSpeakerChanged) stats.speakerReassignments++;
       changes.push({
@@ -138,6 +144,9 @@ export function compareTranscripts(from: Transcript, to: Transcript): Transcript
         fromSpeaker,
         toSpeaker: speakerRef(member.speakerId, speakersTo),
         isSpeakerChanged,
+        fromStart: isFirst ? original.start : null,
+        toStart: member.start,
+        isTimingChanged,
         parts: isContentSame ? [{ type: 'equal', text: tokensOf(member).join(' ') }] : parts,
         ...(isFirst ? markers.lists : { uncertainResolved: [], uncertainAdded: [], eventsAdded: [], eventsRemoved: [] }),
       });
@@ -178,7 +187,8 @@ function sameContent(a: Turn, b: Turn): boolean {
 
 function blankChange(kind: TurnChange['kind'], turnId: string, number: number): TurnChange {
   return {
-    kind, turnId, number, relatedTurnId: null, fromSpeaker: null, toSpeaker: null, isSpeakerChanged: false, parts: [],
+    kind, turnId, number, relatedTurnId: null, fromSpeaker: null, toSpeaker: null, isSpeakerChanged: false,
+    fromStart: null, toStart: null, isTimingChanged: false, parts: [],
     uncertainResolved: [], uncertainAdded: [], eventsAdded: [], eventsRemoved: [],
   };
 }

@@ -1,3 +1,4 @@
+import { formatClock } from '../exports/write-plain-text.ts';
 import type { TurnChange } from './compare-transcripts.ts';
 
 const quoteLimit = 40;
@@ -30,6 +31,7 @@ export function describeTurnChange(change: TurnChange): string {
       break;
   }
   const phrases: string[] = [];
+  if (change.isTimingChanged) phrases.push(describeTiming(change, where));
   if (change.isSpeakerChanged) phrases.push(`reassigned ${where} from ${change.fromSpeaker?.name ?? 'Unattributed'} to ${change.toSpeaker?.name ?? 'Unattributed'}`);
   const edits = wordEdits(change);
   if (edits.length === 1) {
@@ -46,6 +48,13 @@ export function describeTurnChange(change: TurnChange): string {
   for (const event of change.eventsRemoved) phrases.push(`removed the event ${quoteWords(event)} in ${where}`);
   // Empty when the turn only took part in a split or merge, which its partner's phrase already tells.
   return phrases.join('; ');
+}
+
+/** "timed turn 4 at 00:01:23", "retimed turn 4 from 00:01:20 to 00:01:23", "removed the time of turn 4". */
+export function describeTiming(change: Pick<TurnChange, 'fromStart' | 'toStart'>, where: string): string {
+  if (change.toStart === null) return `removed the time of ${where}`;
+  if (change.fromStart === null) return `timed ${where} at ${formatClock(change.toStart)}`;
+  return `retimed ${where} from ${formatClock(change.fromStart)} to ${formatClock(change.toStart)}`;
 }
 
 /** The runs of a change's word diff: each a deletion, an insertion, or both (a replacement). */

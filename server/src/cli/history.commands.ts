@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { AppError, describeStats, type TranscriptComparison } from '@verity/common';
+import { AppError, describeStats, describeTiming, type TranscriptComparison } from '@verity/common';
 import { isUuid } from '../transcripts/transcript-access.ts';
 import { compareVersions } from '../history/compare-versions.ts';
 import { listVersions } from '../history/list-versions.ts';
@@ -19,6 +19,7 @@ export function formatComparison(comparison: Pick<TranscriptComparison, 'changes
     lines.push(paint(1, `turn ${change.number} · ${change.kind}${related} · ${speaker ?? ''}`));
     const words = change.parts.map((part) => (part.type === 'equal' ? part.text : part.type === 'delete' ? paint(31, `[-${part.text}-]`) : paint(32, `{+${part.text}+}`)));
     if (words.length > 0) lines.push(words.join(' '));
+    if (change.isTimingChanged) lines.push(`  ${describeTiming(change, 'the turn')}`);
     for (const span of change.uncertainResolved) lines.push(`  resolved ${span}`);
     for (const event of [...change.eventsAdded.map((e) => `+ ${e}`), ...change.eventsRemoved.map((e) => `- ${e}`)]) lines.push(`  event ${event}`);
     lines.push('');

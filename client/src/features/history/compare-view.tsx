@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { describeStats, type CompareResponse, type VersionSummary } from '@verity/common';
+import { describeStats, describeTiming, type CompareResponse, type VersionSummary } from '@verity/common';
 import { errorMessage } from '../../api/api-error.ts';
 import { compareVersions, restoreTurn } from '../../api/history.api.ts';
 import { useApiQuery } from '../../api/use-api-query.ts';
@@ -194,7 +194,7 @@ function ChangeCard({ change, mode, isActive, authors, canRestore, onRestore }: 
           </p>
         </div>
       )}
-      {[...change.uncertainResolved.map((span) => `resolved ${span}`), ...change.eventsAdded.map((event) => `added ${event}`), ...change.eventsRemoved.map((event) => `removed ${event}`)].map((line) => (
+      {[...(change.isTimingChanged ? [describeTiming(change, 'the turn')] : []), ...change.uncertainResolved.map((span) => `resolved ${span}`), ...change.eventsAdded.map((event) => `added ${event}`), ...change.eventsRemoved.map((event) => `removed ${event}`)].map((line) => (
         <p key={line} className="muted">
           {line}
         </p>
