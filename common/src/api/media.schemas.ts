@@ -25,12 +25,20 @@ export const mediaChunkQuerySchema = z.object({ offset: z.string().regex(/^\d{1,
 
 export const mediaUploadParamsSchema = z.object({ uploadId: uuidParam('No such upload on this transcript.') });
 
-/** An upload in progress: the client sends the next chunk from `offset`. */
+/** The work after the last chunk: checking (hash, probe; no percent), reading the waveform, making a playable copy. */
+export const mediaProcessingSchema = z.object({
+  step: z.enum(['checking', 'peaks', 'transcoding']),
+  percent: z.number().nullable(),
+});
+export type MediaProcessing = z.infer<typeof mediaProcessingSchema>;
+
+/** An upload in progress: the client sends the next chunk from `offset`; `processing` is set once every byte is in. */
 export const mediaUploadSchema = z.object({
   id: z.string(),
   fileName: z.string(),
   sizeBytes: z.number(),
   offset: z.number(),
+  processing: mediaProcessingSchema.nullable().optional(),
 });
 export type MediaUpload = z.infer<typeof mediaUploadSchema>;
 

@@ -7,6 +7,7 @@ import { computePeaks } from './compute-peaks.ts';
 import { isTruncatedWav } from './detect-truncation.ts';
 import { hashFile } from './hash-file.ts';
 import type { MediaStore } from './media-store.ts';
+import { endProcessing, reportProcessing } from './processing-progress.ts';
 import { processingSlots } from './processing-slots.ts';
 import { probeMedia } from './probe-media.ts';
 import { presentRecording, recordingInclude } from './recording.presenter.ts';
@@ -31,7 +32,9 @@ interface FinishedUpload {
  */
 export function attachRecording(options: { prisma: PrismaClient; store: MediaStore; upload: FinishedUpload }): Promise<Recording> {
   // The heavy work (decode, transcode) waits for a processing slot.
-  return processingSlots.run(() => processUpload(options));
+  // Progress shows from the last chunk on, also while waiting for a slot ("checking"), until the row is gone.
+  reportProcessing(options.upload.id, { step: 'checking', percent: null });
+  return processingSlots.run(() => processUpload(options)).finally(() => endProcessing(options.upload.id));
 }
 
 async function processUpload(options: { prisma: PrismaClient; store: MediaStore; upload: FinishedUpload }): Promise<Recording> {
@@ -45,12 +48,17 @@ async function processUpload(options: { prisma: PrismaClient; store: MediaStore;
     const probe = await probeMedia(localPath);
     const playable = choosePlayable(probe);
     // The same recording attached before has its peaks and playable copy already (content addressing).
-    const peaks = (await store.readDerived(sha256, peaksFileName)) ?? JSON.stringify(await computePeaks(localPath, { durationMs: probe.durationMs }));
+    const report = (step: 'peaks' | 'transcoding') => (percent: number) => reportProcessing(upload.id, { step, percent });
+    const storedPeaks = await store.readDerived(sha256, peaksFileName);
+    if (storedPeaks === null) reportProcessing(upload.id, { step: 'peaks', percent: 0 });
+    const peaks = storedPeaks ?? JSON.stringify(await computePeaks(localPath, { durationMs: probe.durationMs, onPercent: report('peaks') }));
     let playableSha256 = sha256;
     let playableSize = Number(upload.sizeBytes);
     if (!playable.isPlayable) {
       scratch = await store.scratchPath('.m4a');
-      await transcodeForBrowsers(localPath, scratch, { durationMs: probe.durationMs });
+      reportProcessing(upload.id, { step: 'transcoding', percent: 0 });
+      await transcodeForBrowsers(localPath, scratch, { durationMs: probe.durationMs, onPercent: report('transcoding') });
+      reportProcessing(upload.id, { step: 'checking', percent: null });
       playableSha256 = await hashFile(scratch);
       playableSize = (await fs.stat(scratch)).size;
       await store.putBlob(playableSha256, scratch);

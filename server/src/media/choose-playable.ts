@@ -1,5 +1,6 @@
 import { AppError } from '@verity/common';
 import { runFfmpeg, untrustedInputOptions } from './ffmpeg.ts';
+import { createProgressParser } from './parse-ffmpeg-progress.ts';
 import type { MediaProbe } from './probe-media.ts';
 
 /** How a browser is served a recording: as uploaded (with this type), or transcoded. */
@@ -29,10 +30,11 @@ export function choosePlayable(probe: Pick<MediaProbe, 'container' | 'audioCodec
 export const transcodedContentType = 'audio/mp4';
 
 /** Transcodes the first audio stream to AAC in MP4 (index up front, so seeking needs no second download). */
-export async function transcodeForBrowsers(inputPath: string, outputPath: string, options: { durationMs: number }): Promise<void> {
+export async function transcodeForBrowsers(inputPath: string, outputPath: string, options: { durationMs: number; onPercent?: (percent: number) => void }): Promise<void> {
+  // `-progress pipe:1` reports the output position as key=value lines on stdout; stderr keeps the errors.
   const { code, stderr } = await runFfmpeg(
-    ['-v', 'error', '-y', ...untrustedInputOptions, '-i', inputPath, '-map', '0:a:0', '-vn', '-c:a', 'aac', '-b:a', '128k', '-movflags', '+faststart', '-f', 'mp4', outputPath],
-    { timeoutMs: 120_000 + options.durationMs / 2 },
+    ['-v', 'error', '-nostats', '-progress', 'pipe:1', '-y', ...untrustedInputOptions, '-i', inputPath, '-map', '0:a:0', '-vn', '-c:a', 'aac', '-b:a', '128k', '-movflags', '+faststart', '-f', 'mp4', outputPath],
+    { timeoutMs: 120_000 + options.durationMs / 2, onStdout: createProgressParser(options.durationMs, (percent) => options.onPercent?.(percent)) },
   );
   if (code !== 0) throw new AppError('malformed_file', `This recording could not be converted for playback: ${stderr.trim().split('\n').at(-1) ?? 'ffmpeg failed'}`);
 }

@@ -1,5 +1,6 @@
 import { AppError, type MediaPeaks } from '@verity/common';
 import { runFfmpeg, untrustedInputOptions } from './ffmpeg.ts';
+import { percentDone } from './parse-ffmpeg-progress.ts';
 
 /** Peaks are computed from audio decoded at this rate: enough for a waveform, cheap to decode hours of. */
 export const peaksSampleRate = 8000;
@@ -56,13 +57,19 @@ export function samplesPerPixelFor(durationMs: number): number {
  * Decodes the whole recording's first audio stream to mono PCM at 8 kHz and folds it into waveform peaks,
  * streaming (memory stays bounded for hours of audio). A file that decodes to nothing is refused.
  */
-export async function computePeaks(filePath: string, options: { durationMs: number }): Promise<MediaPeaks> {
+export async function computePeaks(filePath: string, options: { durationMs: number; onPercent?: (percent: number) => void }): Promise<MediaPeaks> {
   const accumulator = new PeakAccumulator(samplesPerPixelFor(options.durationMs));
+  // Progress is the decoded samples against the probed length: the PCM on stdout is itself the clock.
+  let lastPercent = -1;
   // Decoding runs far faster than real time; the budget grows with the length, for a slow shared CPU.
   const timeoutMs = 60_000 + options.durationMs / 5;
   const { code } = await runFfmpeg(['-v', 'error', ...untrustedInputOptions, '-i', filePath, '-map', '0:a:0', '-vn', '-ac', '1', '-ar', String(peaksSampleRate), '-f', 's16le', '-acodec', 'pcm_s16le', 'pipe:1'], {
     timeoutMs,
-    onStdout: (chunk) => accumulator.push(chunk),
+    onStdout: (chunk) => {
+      accumulator.push(chunk);
+      const percent = percentDone((accumulator.sampleCount / peaksSampleRate) * 1000, options.durationMs);
+      if (percent > lastPercent) options.onPercent?.((lastPercent = percent));
+    },
   });
   const data = accumulator.finish();
   if (code !== 0 || data.length === 0) throw new AppError('malformed_file', 'The audio in this file could not be decoded (is it truncated or damaged?).');

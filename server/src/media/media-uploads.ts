@@ -2,6 +2,7 @@ import { AppError, mediaChunkMaxBytes, type CreateMediaUploadRequest, type Media
 import type { PrismaClient } from '../db/prisma.ts';
 import { attachRecording } from './attach-recording.ts';
 import type { MediaStore } from './media-store.ts';
+import { readProcessing } from './processing-progress.ts';
 
 /** What upload functions share. */
 export interface UploadContext {
@@ -34,6 +35,7 @@ const presentUpload = (row: { id: string; fileName: string; sizeBytes: bigint; r
   fileName: row.fileName,
   sizeBytes: Number(row.sizeBytes),
   offset: Number(row.receivedBytes),
+  processing: readProcessing(row.id),
 });
 
 /** Removes uploads nobody has touched for a day, bytes first (a row without bytes is harmless, the reverse is not). */

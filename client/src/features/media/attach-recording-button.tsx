@@ -1,12 +1,14 @@
 import { useRef, useState } from 'react';
-import { mediaFileExtensions, type Recording } from '@verity/common';
+import { mediaFileExtensions, type MediaProcessing, type Recording } from '@verity/common';
 import { attachRecordingFromUrl, uploadRecording } from '../../api/media.api.ts';
 import { UploadProgress } from '../imports/upload-progress.tsx';
+import { describeProcessing } from './describe-processing.ts';
 
 /** Picks a recording and uploads it in resumable chunks, with a progress bar, or has the server fetch it from a URL; editors and up only. */
 export function AttachRecordingButton({ transcriptId, hasRecording, onAttached }: { transcriptId: string; hasRecording: boolean; onAttached: (recording: Recording) => void }) {
   const input = useRef<HTMLInputElement>(null);
   const [progress, setProgress] = useState<number | null>(null);
+  const [processing, setProcessing] = useState<MediaProcessing | null>(null);
   const [error, setError] = useState<string | null>(null);
   /** null: no URL form; otherwise what is typed in it. */
   const [url, setUrl] = useState<string | null>(null);
@@ -29,11 +31,12 @@ export function AttachRecordingButton({ transcriptId, hasRecording, onAttached }
     setError(null);
     setProgress(0);
     try {
-      onAttached(await uploadRecording(transcriptId, file, { onProgress: setProgress }));
+      onAttached(await uploadRecording(transcriptId, file, { onProgress: setProgress, onProcessing: setProcessing }));
     } catch (caught) {
       setError(caught instanceof Error ? caught.message : 'The upload failed.');
     } finally {
       setProgress(null);
+      setProcessing(null);
       if (input.current) input.current.value = '';
     }
   };
@@ -82,7 +85,15 @@ export function AttachRecordingButton({ transcriptId, hasRecording, onAttached }
         </>
       ) : (
         <div data-testid="media-upload-progress">
-          <UploadProgress label={progress < 1 ? 'Uploading the recording…' : 'Checking the recording and drawing its waveform…'} fraction={progress} />
+          {progress < 1 ? (
+            <UploadProgress label="Uploading the recording…" fraction={progress} />
+          ) : (
+            <div className="upload-progress" role="status" aria-live="polite">
+              <p data-testid="media-processing">{describeProcessing(processing)}</p>
+              {/* No value while a step cannot tell how far it is: an indeterminate bar. */}
+              <progress max={100} value={processing?.percent ?? undefined} aria-label="Processing the recording" />
+            </div>
+          )}
         </div>
       )}
       {error ? (
@@ -93,3 +104,4 @@ export function AttachRecordingButton({ transcriptId, hasRecording, onAttached }
     </div>
   );
 }
+
