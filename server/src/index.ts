@@ -1,5 +1,6 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import path from 'node:path';
 import { createApp } from './app.ts';
 import { createLiveSessions } from './collab/create-live-sessions.ts';
 import { loadConfig } from './config.ts';
@@ -7,6 +8,8 @@ import { openDatabase } from './db/open-database.ts';
 import { startAutoVersions } from './history/start-auto-versions.ts';
 import { createParsePool } from './imports/parse-pool.ts';
 import { createLogger } from './logger.ts';
+import { createDiskMediaStore } from './media/disk-media-store.ts';
+import { sweepMediaLeftovers } from './media/media-uploads.ts';
 import { attachRealtime } from './realtime/attach-realtime.ts';
 
 /** Starts Verity: configuration, database (embedded unless DATABASE_URL), HTTP, live editing, and a clean shutdown. */
@@ -18,7 +21,13 @@ async function main(): Promise<void> {
   // One registry for HTTP and sockets: speaker changes made over HTTP reach everyone editing.
   const liveSessions = createLiveSessions(database.prisma);
   const parsePool = createParsePool({ size: config.importParseWorkers, timeoutMs: config.importParseTimeoutMs, timeoutPerMbMs: config.importParseMsPerMb });
-  const app = createApp({ prisma: database.prisma, config, logger, liveSessions, parsePool });
+  const mediaStore = createDiskMediaStore(path.join(config.dataDir, 'media'));
+  const app = createApp({ prisma: database.prisma, config, logger, liveSessions, parsePool, mediaStore });
+  // Upload bytes and transcodes a crash left behind; in the background, a failure only costs disk.
+  void sweepMediaLeftovers(database.prisma, mediaStore).then(
+    (removed) => removed > 0 && logger.info({ removed }, 'removed media leftovers'),
+    (error: unknown) => logger.warn({ err: error }, 'media leftover sweep failed'),
+  );
   const server = createServer(app);
   const realtime = attachRealtime({ httpServer: server, prisma: database.prisma, config, logger, liveSessions });
   const autoVersions = startAutoVersions({ prisma: database.prisma, liveSessions, logger, idleMs: config.autoVersionIdleMs, maxMs: config.autoVersionMaxMs });

@@ -2,6 +2,7 @@ import fs from 'node:fs/promises';
 import { AppError, type Recording } from '@verity/common';
 import type { PrismaClient } from '../db/prisma.ts';
 import { domainEvents } from '../events/domain-events.ts';
+import { deleteUnreferencedBlobs, lockBlobs } from './blob-references.ts';
 import { choosePlayable, transcodedContentType, transcodeForBrowsers } from './choose-playable.ts';
 import { computePeaks } from './compute-peaks.ts';
 import { isTruncatedWav } from './detect-truncation.ts';
@@ -40,6 +41,8 @@ export function attachRecording(options: { prisma: PrismaClient; store: MediaSto
 async function processUpload(options: { prisma: PrismaClient; store: MediaStore; upload: FinishedUpload }): Promise<Recording> {
   const { prisma, store, upload } = options;
   let scratch: string | null = null;
+  /** Blobs moved in by this attach: if recording them fails, they go again unless someone else uses them. */
+  let stored: string[] = [];
   try {
     const localPath = await store.finishUpload(upload.id, Number(upload.sizeBytes));
     const sha256 = await hashFile(localPath);
@@ -61,11 +64,7 @@ async function processUpload(options: { prisma: PrismaClient; store: MediaStore;
       reportProcessing(upload.id, { step: 'checking', percent: null });
       playableSha256 = await hashFile(scratch);
       playableSize = (await fs.stat(scratch)).size;
-      await store.putBlob(playableSha256, scratch);
-      scratch = null;
     }
-    await store.putBlob(sha256, localPath);
-    await store.putDerived(sha256, peaksFileName, peaks);
     const data = {
       sha256,
       fileName: upload.fileName,
@@ -80,12 +79,21 @@ async function processUpload(options: { prisma: PrismaClient; store: MediaStore;
       attachedById: upload.createdById,
       attachedAt: new Date(),
     };
+    const transcoded = scratch;
     const [previous, row] = await prisma.$transaction(async (tx) => {
+      // Stored and referenced under the blobs' locks: a detach of the same file elsewhere cannot delete it in between.
+      await lockBlobs(tx, [sha256, playableSha256]);
+      if (transcoded) await store.putBlob(playableSha256, transcoded);
+      scratch = null;
+      await store.putBlob(sha256, localPath);
+      await store.putDerived(sha256, peaksFileName, peaks);
+      stored = [sha256, playableSha256];
       const before = await tx.recording.findUnique({ where: { transcriptId: upload.transcriptId } });
       const saved = await tx.recording.upsert({ where: { transcriptId: upload.transcriptId }, create: { transcriptId: upload.transcriptId, ...data }, update: data, include: recordingInclude });
       await tx.mediaUpload.deleteMany({ where: { id: upload.id } });
       return [before, saved] as const;
     });
+    stored = [];
     if (previous) await deleteUnreferencedBlobs(prisma, store, [previous.sha256, previous.playableSha256]);
     domainEvents.emit('transcriptChanged', { transcriptId: upload.transcriptId, topics: ['recording'] });
     return presentRecording(row);
@@ -93,14 +101,8 @@ async function processUpload(options: { prisma: PrismaClient; store: MediaStore;
     await store.discardUpload(upload.id);
     if (scratch) await fs.rm(scratch, { force: true });
     await prisma.mediaUpload.deleteMany({ where: { id: upload.id } });
+    if (stored.length > 0) await deleteUnreferencedBlobs(prisma, store, stored);
     throw error;
   }
 }
 
-/** Removes blobs no recording names any more (another transcript may hold the same file). */
-export async function deleteUnreferencedBlobs(prisma: PrismaClient, store: MediaStore, hashes: string[]): Promise<void> {
-  for (const sha256 of new Set(hashes)) {
-    const users = await prisma.recording.count({ where: { OR: [{ sha256 }, { playableSha256: sha256 }] } });
-    if (users === 0) await store.deleteBlob(sha256);
-  }
-}

@@ -35,6 +35,25 @@ export function createDiskMediaStore(root: string): MediaStore {
     async discardUpload(uploadId) {
       await fs.rm(uploadFile(uploadId), { force: true });
     },
+    async listUploadIds() {
+      const names = await fs.readdir(path.join(root, 'uploads')).catch((error: unknown) => (isMissing(error) ? [] : Promise.reject(error)));
+      const uuid = /^([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\.part$/;
+      return names.flatMap((name) => uuid.exec(name)?.[1] ?? []);
+    },
+    async sweepScratch(olderThanMs) {
+      const dir = path.join(root, 'tmp');
+      const names = await fs.readdir(dir).catch((error: unknown) => (isMissing(error) ? [] : Promise.reject(error)));
+      let removed = 0;
+      for (const name of names) {
+        const file = path.join(dir, name);
+        // A transcode in progress keeps writing its file, so only files nobody has touched for a while go.
+        const stat = await fs.stat(file).catch(() => null);
+        if (!stat || Date.now() - stat.mtimeMs < olderThanMs) continue;
+        await fs.rm(file, { recursive: true, force: true });
+        removed += 1;
+      }
+      return removed;
+    },
     async scratchPath(suffix) {
       const dir = path.join(root, 'tmp');
       await fs.mkdir(dir, { recursive: true });

@@ -13,6 +13,10 @@ export interface MediaStore {
   finishUpload(uploadId: string, sizeBytes: number): Promise<string>;
   /** Removes an upload's bytes; nothing happens when there are none. */
   discardUpload(uploadId: string): Promise<void>;
+  /** The ids of the uploads that have bytes stored (to find bytes whose upload row is gone). */
+  listUploadIds(): Promise<string[]>;
+  /** Removes temporary files untouched for `olderThanMs` (left by a crash mid-transcode); answers how many. */
+  sweepScratch(olderThanMs: number): Promise<number>;
   /** A fresh local path for a temporary file (a transcode); the caller removes or stores it. */
   scratchPath(suffix: string): Promise<string>;
   /** Moves a local file in as the blob `sha256` (dropped when that blob already exists). */

@@ -38,6 +38,9 @@ const presentUpload = (row: { id: string; fileName: string; sizeBytes: bigint; r
   processing: readProcessing(row.id),
 });
 
+/** A temporary file (a transcode) untouched this long was left by a crash. */
+export const staleScratchMs = 3_600_000;
+
 /** Removes uploads nobody has touched for a day, bytes first (a row without bytes is harmless, the reverse is not). */
 async function sweepStaleUploads(prisma: PrismaClient, store: MediaStore): Promise<void> {
   const stale = await prisma.mediaUpload.findMany({ where: { updatedAt: { lt: new Date(Date.now() - staleUploadMs) } }, select: { id: true }, take: 100 });
@@ -45,6 +48,21 @@ async function sweepStaleUploads(prisma: PrismaClient, store: MediaStore): Promi
     await store.discardUpload(id);
     await prisma.mediaUpload.deleteMany({ where: { id } });
   }
+  await sweepMediaLeftovers(prisma, store);
+}
+
+/**
+ * Removes what a crash leaves: upload bytes whose row is gone (a row is made before its first byte and
+ * removed after its bytes, so such bytes belong to nobody) and temporary files untouched for an hour.
+ * Run at start-up and with every stale-upload sweep; answers how many files went.
+ */
+export async function sweepMediaLeftovers(prisma: PrismaClient, store: MediaStore): Promise<number> {
+  // Listed before the rows are read: bytes of an upload started meanwhile belong to a row that exists.
+  const ids = await store.listUploadIds();
+  const alive = new Set((await prisma.mediaUpload.findMany({ where: { id: { in: ids } }, select: { id: true } })).map((row) => row.id));
+  const orphans = ids.filter((id) => !alive.has(id));
+  for (const id of orphans) await store.discardUpload(id);
+  return orphans.length + (await store.sweepScratch(staleScratchMs));
 }
 
 /** Starts a chunked upload of a recording: checks the size against the limit before any byte is sent. */

@@ -1,7 +1,8 @@
 import { AppError, type Recording } from '@verity/common';
 import type { PrismaClient } from '../db/prisma.ts';
 import { domainEvents } from '../events/domain-events.ts';
-import { deleteUnreferencedBlobs, peaksFileName } from './attach-recording.ts';
+import { peaksFileName } from './attach-recording.ts';
+import { deleteUnreferencedBlobs } from './blob-references.ts';
 import type { MediaStore } from './media-store.ts';
 import { presentRecording, recordingInclude } from './recording.presenter.ts';
 
