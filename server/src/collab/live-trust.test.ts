@@ -1,33 +1,24 @@
 import { yTextToSlateElement } from '@slate-yjs/core';
 import * as encoding from 'lib0/encoding';
 import * as awarenessProtocol from 'y-protocols/awareness';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { contentKey, encodeAwarenessFrame, encodeUpdateFrame, metadataKey, readTranscriptDoc, speakersKey, type DocAck } from '@verity/common';
 import { computeBlame } from '../history/compute-blame.ts';
 import { buildSeedState } from './build-seed-state.ts';
 import { createUpdateStore } from './create-live-sessions.ts';
 import { buildTranscript, buildUser, TestClient, testPassword } from '../testing/factories.ts';
-import { startLiveTestServer, until, type LiveClient, type LiveTestServer } from '../testing/live-test-server.ts';
-import { createTestDatabase, type TestDatabase } from '../testing/test-database.ts';
+import { until, type LiveClient } from '../testing/live-test-server.ts';
+import { useLiveTestServer } from '../testing/use-live-test-server.ts';
 
 // Attacks on the live core by an ordinary editor with a custom socket client (issue 9), through the
 // real socket path: what is acknowledged, what is stored, what the other editors see.
 
-let db: TestDatabase;
-let server: LiveTestServer;
-beforeAll(async () => {
-  db = await createTestDatabase();
-  server = await startLiveTestServer(db.prisma);
-});
-afterAll(async () => {
-  await server.close();
-  await db.drop();
-});
+const live = useLiveTestServer();
 
 async function setUp() {
-  const [alice, bob, carol] = await Promise.all([buildUser(db.prisma), buildUser(db.prisma), buildUser(db.prisma)]);
-  const transcript = await buildTranscript(db.prisma, {
+  const [alice, bob, carol] = await Promise.all([buildUser(live.db.prisma), buildUser(live.db.prisma), buildUser(live.db.prisma)]);
+  const transcript = await buildTranscript(live.db.prisma, {
     ownerId: alice.id,
     members: [
       { userId: bob.id, role: 'editor' },
@@ -37,7 +28,7 @@ async function setUp() {
   return { alice, bob, carol, transcript };
 }
 
-const rowCount = (transcriptId: string) => db.prisma.documentUpdate.count({ where: { transcriptId } });
+const rowCount = (transcriptId: string) => live.db.prisma.documentUpdate.count({ where: { transcriptId } });
 const firstBlock = (doc: Y.Doc) => (doc.get(contentKey, Y.XmlText).toDelta() as { insert: Y.XmlText }[])[0]!.insert;
 
 /** An update made under someone else's Yjs client id, from a copy of the attacker's document. */
@@ -52,7 +43,7 @@ function forgeAs(source: Y.Doc, clientId: number, change: (doc: Y.Doc) => void):
 
 /** Authors of the stored document's words, by user id (null: the import or the server). */
 async function blameOf(transcriptId: string): Promise<{ text: string; authorId: string | null }[]> {
-  const blame = await computeBlame(db.prisma, { transcriptId });
+  const blame = await computeBlame(live.db.prisma, { transcriptId });
   return blame.turns.flatMap((turn) => turn.spans);
 }
 
@@ -64,9 +55,9 @@ async function expectClosedMalformed(client: LiveClient): Promise<void> {
 describe('Yjs client ids belong to one user', () => {
   it('refuses an update under the victim’s client id after the victim’s edit; the victim’s next edit is stored', async () => {
     const { alice, bob, carol, transcript } = await setUp();
-    const victim = await server.join(alice.id, transcript.id);
-    const forger = await server.join(bob.id, transcript.id);
-    const observer = await server.join(carol.id, transcript.id);
+    const victim = await live.server.join(alice.id, transcript.id);
+    const forger = await live.server.join(bob.id, transcript.id);
+    const observer = await live.server.join(carol.id, transcript.id);
     victim.type('Alice wrote this. ');
     await victim.settle();
     await until(() => forger.firstTurnText().includes('Alice wrote'), 'the forger to see it');
@@ -90,8 +81,8 @@ describe('Yjs client ids belong to one user', () => {
 
   it('refuses a repeat of clocks the server has from another user instead of acknowledging a duplicate', async () => {
     const { alice, bob, transcript } = await setUp();
-    const victim = await server.join(alice.id, transcript.id);
-    const forger = await server.join(bob.id, transcript.id);
+    const victim = await live.server.join(alice.id, transcript.id);
+    const forger = await live.server.join(bob.id, transcript.id);
     const before = Y.encodeStateVector(victim.doc);
     victim.type('mine');
     await victim.settle();
@@ -103,9 +94,9 @@ describe('Yjs client ids belong to one user', () => {
 
   it('refuses an update under the client id of someone’s cursor before their first edit', async () => {
     const { alice, bob, carol, transcript } = await setUp();
-    const victim = await server.join(alice.id, transcript.id);
-    const forger = await server.join(bob.id, transcript.id);
-    const observer = await server.join(carol.id, transcript.id);
+    const victim = await live.server.join(alice.id, transcript.id);
+    const forger = await live.server.join(bob.id, transcript.id);
+    const observer = await live.server.join(carol.id, transcript.id);
     const presence = new awarenessProtocol.Awareness(victim.doc);
     presence.setLocalState({ cursor: null });
     expect(await victim.send(encodeAwarenessFrame(awarenessProtocol.encodeAwarenessUpdate(presence, [victim.doc.clientID])))).toEqual({ ok: true });
@@ -122,9 +113,9 @@ describe('Yjs client ids belong to one user', () => {
 
   it('refuses the victim’s unsent edit when a forger used its client id first, and credits the forger', async () => {
     const { alice, bob, carol, transcript } = await setUp();
-    const victim = await server.join(alice.id, transcript.id);
-    const forger = await server.join(bob.id, transcript.id);
-    const observer = await server.join(carol.id, transcript.id);
+    const victim = await live.server.join(alice.id, transcript.id);
+    const forger = await live.server.join(bob.id, transcript.id);
+    const observer = await live.server.join(carol.id, transcript.id);
     // Alice types while her socket is busy (not yet sent); Bob, who saw her client id, writes under it first.
     const before = Y.encodeStateVector(victim.doc);
     victim.doc.transact(() => firstBlock(victim.doc).insert(0, 'Alice offline. '), 'remote');
@@ -141,7 +132,7 @@ describe('Yjs client ids belong to one user', () => {
 
   it('reserves the server’s own client id (its normalization writes under it)', async () => {
     const { alice, transcript } = await setUp();
-    const editor = await server.join(alice.id, transcript.id);
+    const editor = await live.server.join(alice.id, transcript.id);
     const seedClients = new Set(Y.decodeStateVector(Y.encodeStateVector(editor.doc)).keys());
     editor.type('One two');
     editor.split(0, 'two'); // the copy repeats the turn's id: the server renames it, under its own client id
@@ -157,7 +148,7 @@ describe('Yjs client ids belong to one user', () => {
 
   it('reserves the import’s client ids', async () => {
     const { alice, transcript } = await setUp();
-    const editor = await server.join(alice.id, transcript.id);
+    const editor = await live.server.join(alice.id, transcript.id);
     const seedClient = [...Y.decodeStateVector(Y.encodeStateVector(editor.doc)).keys()][0]!;
     const forged = forgeAs(editor.doc, seedClient, (doc) => firstBlock(doc).insert(0, 'as the import '));
     expect(await editor.send(encodeUpdateFrame(forged))).toMatchObject({ ok: false, error: { code: 'forbidden' } });
@@ -233,10 +224,10 @@ const attacks: [string, (doc: Y.Doc) => void][] = [
 describe('the document stays inside the transcript layout', () => {
   it.each(attacks)('refuses %s: not stored, not seen by others, the sender closed with malformed_message', async (_name, attack) => {
     const { alice, bob, transcript } = await setUp();
-    const observer = await server.join(alice.id, transcript.id);
+    const observer = await live.server.join(alice.id, transcript.id);
     observer.type('Hello. ');
     await observer.settle();
-    const attacker = await server.join(bob.id, transcript.id);
+    const attacker = await live.server.join(bob.id, transcript.id);
     const stored = await rowCount(transcript.id);
     const seen = observer.doc.get(contentKey, Y.XmlText).toString();
     await attacker.settle();
@@ -260,7 +251,7 @@ describe('the document stays inside the transcript layout', () => {
     ['a delete set for a client the server has never seen', () => deleteForUnknownClient()],
   ] as const)('stores no garbage: refuses %s', async (_name, make) => {
     const { alice, transcript } = await setUp();
-    const attacker = await server.join(alice.id, transcript.id);
+    const attacker = await live.server.join(alice.id, transcript.id);
     expect(await attacker.send(encodeUpdateFrame(make(attacker.doc)))).toMatchObject({ ok: false, error: { code: 'validation_failed' } });
     expect(await rowCount(transcript.id)).toBe(0);
   });
@@ -269,15 +260,15 @@ describe('the document stays inside the transcript layout', () => {
     const { alice, bob, carol, transcript } = await setUp();
     for (const [index, [, attack]] of attacks.entries()) {
       // Two attackers: one user's joins are rate-limited (20 at once).
-      const attacker = await server.join((index % 2 ? bob : carol).id, transcript.id);
+      const attacker = await live.server.join((index % 2 ? bob : carol).id, transcript.id);
       attacker.doc.transact(() => attack(attacker.doc));
       expect(await attacker.pending.at(-1)).toMatchObject({ ok: false });
       attacker.socket.disconnect();
     }
-    const editor = await server.join(alice.id, transcript.id);
+    const editor = await live.server.join(alice.id, transcript.id);
     editor.type('Fine. ');
     await editor.settle();
-    const owner = await new TestClient(server.app).signIn(alice.email, testPassword);
+    const owner = await new TestClient(live.server.app).signIn(alice.email, testPassword);
     for (const path of ['', '/review', '/speakers', '/export?format=text', '/blame', '/activity', '/versions']) {
       const response = await owner.get(`/api/transcripts/${transcript.id}${path}`);
       expect(response.status, path).toBe(200);
@@ -290,8 +281,8 @@ describe('a bad document stored before updates were checked', () => {
   it('is read totally by every reader (which write nothing), and repaired when a live session opens it', async () => {
     const { alice, transcript } = await setUp();
     // Written straight into the store, the way the unchecked server used to accept it.
-    const store = createUpdateStore(db.prisma);
-    const seed = await buildSeedState(db.prisma, transcript.id);
+    const store = createUpdateStore(live.db.prisma);
+    const seed = await buildSeedState(live.db.prisma, transcript.id);
     await store.saveCheckpoint(transcript.id, seed, 0);
     const bad = new Y.Doc();
     Y.applyUpdate(bad, seed);
@@ -304,7 +295,7 @@ describe('a bad document stored before updates were checked', () => {
     expect(() => yTextToSlateElement(bad.get(contentKey, Y.XmlText))).toThrow('toDelta is not a function');
     const stored = await rowCount(transcript.id);
 
-    const owner = await new TestClient(server.app).signIn(alice.email, testPassword);
+    const owner = await new TestClient(live.server.app).signIn(alice.email, testPassword);
     for (const path of ['', '/review', '/speakers', '/export?format=text', '/export?format=json', '/blame', '/activity', '/versions']) {
       const response = await owner.get(`/api/transcripts/${transcript.id}${path}`);
       expect(response.status, path).toBe(200);
@@ -315,9 +306,9 @@ describe('a bad document stored before updates were checked', () => {
     expect((await owner.get(`/api/transcripts/${transcript.id}/compare?from=1`)).status).toBeLessThan(500);
 
     // Opening it live repairs it (one row by the server) before anyone receives it: the editor's binding converts it.
-    const editor = await server.join(alice.id, transcript.id);
+    const editor = await live.server.join(alice.id, transcript.id);
     expect(() => yTextToSlateElement(editor.doc.get(contentKey, Y.XmlText))).not.toThrow();
-    const repair = await db.prisma.documentUpdate.findFirst({ where: { transcriptId: transcript.id }, orderBy: { seq: 'desc' } });
+    const repair = await live.db.prisma.documentUpdate.findFirst({ where: { transcriptId: transcript.id }, orderBy: { seq: 'desc' } });
     expect(repair).toMatchObject({ seq: stored + 1, userId: null });
     expect(JSON.stringify(readTranscriptDoc(editor.doc).turns)).toContain('Kept words. ');
     expect(editor.doc.getMap(metadataKey).get('title')).not.toBe(42);
@@ -331,9 +322,9 @@ describe('a bad document stored before updates were checked', () => {
 describe('reading never writes', () => {
   it('reads a never-opened transcript without storing its seed', async () => {
     const { alice, transcript } = await setUp();
-    const owner = await new TestClient(server.app).signIn(alice.email, testPassword);
+    const owner = await new TestClient(live.server.app).signIn(alice.email, testPassword);
     for (const path of ['', '/export?format=text', '/review', '/blame']) expect((await owner.get(`/api/transcripts/${transcript.id}${path}`)).status).toBe(200);
-    expect(await db.prisma.documentCheckpoint.count({ where: { transcriptId: transcript.id } })).toBe(0);
+    expect(await live.db.prisma.documentCheckpoint.count({ where: { transcriptId: transcript.id } })).toBe(0);
     expect(await rowCount(transcript.id)).toBe(0);
   });
 });
@@ -341,8 +332,8 @@ describe('reading never writes', () => {
 describe('one transcript, one session', () => {
   it('joins an upper-case spelling of the id to the same session, and keeps every acknowledged edit', async () => {
     const { alice, bob, transcript } = await setUp();
-    const lower = await server.join(alice.id, transcript.id);
-    const upper = await server.join(bob.id, transcript.id.toUpperCase());
+    const lower = await live.server.join(alice.id, transcript.id);
+    const upper = await live.server.join(bob.id, transcript.id.toUpperCase());
     upper.type('From upper. ');
     await upper.settle();
     await until(() => lower.firstTurnText() === 'From upper. ', 'the lower-case client');
@@ -351,8 +342,8 @@ describe('one transcript, one session', () => {
     await until(() => upper.firstTurnText() === 'From lower. From upper. ', 'the upper-case client');
     lower.socket.disconnect();
     upper.socket.disconnect();
-    await until(async () => (await server.liveSessions.peek(transcript.id)) === null, 'the session to close');
-    const reopened = await server.join(alice.id, transcript.id);
+    await until(async () => (await live.server.liveSessions.peek(transcript.id)) === null, 'the session to close');
+    const reopened = await live.server.join(alice.id, transcript.id);
     expect(reopened.firstTurnText()).toBe('From lower. From upper. ');
   });
 });

@@ -1,9 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { hashTranscript, historyRoutes as paths, turnPlainText, type BlameResponse, type CompareResponse, type VersionSummary } from '@verity/common';
 import { importTranscript } from '../imports/import-transcript.ts';
 import { buildUser, TestClient } from '../testing/factories.ts';
-import { startLiveTestServer, until, type LiveClient, type LiveTestServer } from '../testing/live-test-server.ts';
-import { createTestDatabase, type TestDatabase } from '../testing/test-database.ts';
+import { until, type LiveClient } from '../testing/live-test-server.ts';
+import { useLiveTestServer } from '../testing/use-live-test-server.ts';
 import { AutoVersions } from './auto-versions.ts';
 
 const cart = [
@@ -12,30 +12,21 @@ const cart = [
   '>> PANELIST: The next item is the budget. It was approved yesterday.',
 ].join('\n\n');
 
-let db: TestDatabase;
-let server: LiveTestServer;
-beforeAll(async () => {
-  db = await createTestDatabase();
-  server = await startLiveTestServer(db.prisma);
-});
-afterAll(async () => {
-  await server.close();
-  await db.drop();
-});
+const live = useLiveTestServer();
 
 async function setUp() {
   const [alice, bob, kaja, viewer, stranger] = await Promise.all(
-    ['Alice', 'Bob', 'Kaja', 'Vera', 'Sam'].map((displayName) => buildUser(db.prisma, { displayName })),
+    ['Alice', 'Bob', 'Kaja', 'Vera', 'Sam'].map((displayName) => buildUser(live.db.prisma, { displayName })),
   );
-  const transcript = await importTranscript(db.prisma, { bytes: new TextEncoder().encode(cart), fileName: 'plenary.txt', format: 'cart', ownerId: alice!.id });
-  await db.prisma.membership.createMany({
+  const transcript = await importTranscript(live.db.prisma, { bytes: new TextEncoder().encode(cart), fileName: 'plenary.txt', format: 'cart', ownerId: alice!.id });
+  await live.db.prisma.membership.createMany({
     data: [
       { transcriptId: transcript.id, userId: bob!.id, role: 'editor' },
       { transcriptId: transcript.id, userId: kaja!.id, role: 'reviewer' },
       { transcriptId: transcript.id, userId: viewer!.id, role: 'viewer' },
     ],
   });
-  const http = async (user: { email: string }) => new TestClient(server.app).signIn(user.email);
+  const http = async (user: { email: string }) => new TestClient(live.server.app).signIn(user.email);
   return { id: transcript.id, alice: alice!, bob: bob!, kaja: kaja!, viewer: viewer!, stranger: stranger!, http };
 }
 
@@ -54,7 +45,7 @@ const texts = (client: LiveClient) => client.transcript.turns.map((turn) => turn
 describe('history over the real socket path', () => {
   it('records versions whose stats, contributors and blame are exactly right, word by word', async () => {
     const { id, alice, bob, kaja, http } = await setUp();
-    const [a, b, k] = [await server.join(alice.id, id), await server.join(bob.id, id), await server.join(kaja.id, id)];
+    const [a, b, k] = [await live.server.join(alice.id, id), await live.server.join(bob.id, id), await live.server.join(kaja.id, id)];
 
     a.replace(0, 'GAC', 'GFCE');
     b.replace(1, 'floor', 'audience');
@@ -139,7 +130,7 @@ describe('history over the real socket path', () => {
 
   it('attributes overlapping edits of two users in one turn word by word', async () => {
     const { id, alice, bob, http } = await setUp();
-    const [a, b] = [await server.join(alice.id, id), await server.join(bob.id, id)];
+    const [a, b] = [await live.server.join(alice.id, id), await live.server.join(bob.id, id)];
     a.replace(2, 'budget', 'annual budget');
     b.replace(2, 'yesterday', 'on Monday');
     await settleAll(a, b);
@@ -159,7 +150,7 @@ describe('history over the real socket path', () => {
 
   it('restores one turn and a whole version as new attributed changes that editors see live', async () => {
     const { id, alice, bob, kaja, http } = await setUp();
-    const [a, b] = [await server.join(alice.id, id), await server.join(bob.id, id)];
+    const [a, b] = [await live.server.join(alice.id, id), await live.server.join(bob.id, id)];
     a.replace(0, 'GAC', 'GFCE');
     b.replace(1, 'Thank you.', 'Thanks.');
     await settleAll(a, b);
@@ -168,21 +159,21 @@ describe('history over the real socket path', () => {
     b.replace(0, 'Geneva', 'Paris');
     b.split(2, 'It was');
     await settleAll(a, b);
-    const seqBefore = await db.prisma.documentUpdate.count({ where: { transcriptId: id } });
+    const seqBefore = await live.db.prisma.documentUpdate.count({ where: { transcriptId: id } });
 
     const turn = await asKaja.post(paths.restoreTurn(id, 0, 't1'));
     expect(turn.status).toBe(200);
     expect(turn.body.version).toMatchObject({ number: 2, kind: 'restore', createdBy: { id: kaja.id } });
     await until(() => texts(a)[0] === 'Good morning everyone. The GAC met in Geneva.', 'the restored turn to reach Alice');
     expect(texts(b)[1]).toBe('Thanks. We will now hear from the floor.');
-    const restoreRow = await db.prisma.documentUpdate.findFirst({ where: { transcriptId: id, seq: turn.body.seq } });
+    const restoreRow = await live.db.prisma.documentUpdate.findFirst({ where: { transcriptId: id, seq: turn.body.seq } });
     expect(restoreRow?.userId).toBe(kaja.id);
-    expect(await db.prisma.documentUpdate.count({ where: { transcriptId: id, seq: { lte: seqBefore } } })).toBe(seqBefore);
+    expect(await live.db.prisma.documentUpdate.count({ where: { transcriptId: id, seq: { lte: seqBefore } } })).toBe(seqBefore);
 
     const whole = await asKaja.post(paths.restoreVersion(id, 1));
     expect(whole.body.version).toMatchObject({ number: 3, kind: 'restore' });
     await settleAll(a, b);
-    const v1 = await db.prisma.transcriptVersion.findUniqueOrThrow({ where: { transcriptId_number: { transcriptId: id, number: 1 } } });
+    const v1 = await live.db.prisma.transcriptVersion.findUniqueOrThrow({ where: { transcriptId_number: { transcriptId: id, number: 1 } } });
     expect(await hashTranscript(a.transcript)).toBe(v1.contentSha256);
     expect(whole.body.version.contentSha256).toBe(v1.contentSha256);
     expect(texts(a)).toHaveLength(3);
@@ -201,22 +192,22 @@ describe('history over the real socket path', () => {
     }
     const asOwner = await http(alice);
     await asOwner.post(paths.versions(id), { name: 'Named' });
-    const before = await db.prisma.transcriptVersion.findMany({ where: { transcriptId: id }, orderBy: { number: 'asc' } });
+    const before = await live.db.prisma.transcriptVersion.findMany({ where: { transcriptId: id }, orderBy: { number: 'asc' } });
     for (const number of [0, 1]) {
       expect((await asOwner.patch(paths.version(id, number), { name: 'changed' })).status).toBe(404);
       expect((await asOwner.delete(paths.version(id, number))).status).toBe(404);
     }
     expect((await asOwner.delete(paths.versions(id))).status).toBe(404);
-    await expect(db.prisma.transcriptVersion.updateMany({ where: { transcriptId: id }, data: { name: 'forged' } })).rejects.toThrow();
-    await expect(db.prisma.transcriptVersion.deleteMany({ where: { transcriptId: id } })).rejects.toThrow();
-    expect(await db.prisma.transcriptVersion.findMany({ where: { transcriptId: id }, orderBy: { number: 'asc' } })).toEqual(before);
+    await expect(live.db.prisma.transcriptVersion.updateMany({ where: { transcriptId: id }, data: { name: 'forged' } })).rejects.toThrow();
+    await expect(live.db.prisma.transcriptVersion.deleteMany({ where: { transcriptId: id } })).rejects.toThrow();
+    expect(await live.db.prisma.transcriptVersion.findMany({ where: { transcriptId: id }, orderBy: { number: 'asc' } })).toEqual(before);
   });
 
   it('takes automatic versions after a quiet spell and when the last person leaves, skipping unchanged content', async () => {
     const { id, alice } = await setUp();
     const snapshots: string[] = [];
-    const auto = new AutoVersions({ liveSessions: server.liveSessions, idleMs: 150, snapshot: async (transcriptId, actorId) => snapshots.push(`${transcriptId}:${actorId}`) });
-    const a = await server.join(alice.id, id);
+    const auto = new AutoVersions({ liveSessions: live.server.liveSessions, idleMs: 150, snapshot: async (transcriptId, actorId) => snapshots.push(`${transcriptId}:${actorId}`) });
+    const a = await live.server.join(alice.id, id);
     a.replace(0, 'GAC', 'GFCE');
     await a.settle();
     await until(() => snapshots.length === 1, 'the idle snapshot');
