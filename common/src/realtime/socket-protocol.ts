@@ -78,10 +78,13 @@ export type RoleEvent = z.infer<typeof roleEventSchema>;
 /**
  * What the server knows about a transcript that just changed, for the panels to show within a second:
  * `review` (status, workflow log, approvals), `versions` (a version was saved), `members` (the member
- * list), `recording` (the recording was attached, replaced or detached). Sent to everyone joined to the transcript after the change commits; the panel then reads
+ * list), `recording` (the recording was attached, replaced or detached), `comments` (a comment or reply
+ * was added, edited, resolved or reopened), `glossary` (a term list attached to it, or one of its terms,
+ * changed), `queue` (a queue item was resolved or dismissed), `corrections` (a correction was
+ * classified). Sent to everyone joined to the transcript after the change commits; the panel then reads
  * it through the HTTP API, which checks access again, so the event itself carries no data.
  */
-export const liveTopics = ['review', 'versions', 'members', 'recording'] as const;
+export const liveTopics = ['review', 'versions', 'members', 'recording', 'comments', 'glossary', 'queue', 'corrections'] as const;
 export const liveTopicSchema = z.enum(liveTopics);
 export type LiveTopic = z.infer<typeof liveTopicSchema>;
 export const changedEventSchema = z.object({ transcriptId: z.string().min(1).max(100), topics: z.array(liveTopicSchema).min(1).max(liveTopics.length) });

@@ -2,7 +2,17 @@ import { suggestSpeakerMerges } from '../transcript/suggest-speaker-merges.ts';
 import type { Transcript } from '../transcript/transcript.schema.ts';
 import { turnPlainText } from '../transcript/turn-plain-text.ts';
 
-export type OpenItemKind = 'uncertain' | 'unattributed' | 'duplicateSpeaker';
+export type OpenItemKind = 'uncertain' | 'unattributed' | 'duplicateSpeaker' | 'glossary' | 'comment';
+
+/**
+ * What the queue lists besides what the transcript itself shows: open comments (from the server) and
+ * glossary hits (known misrecognitions found in the text). Their producers (comments, glossary) fill
+ * these; the queue only places them in reading order.
+ */
+export interface OpenItemExtras {
+  comments?: readonly { id: string; turnId: string | null; label: string }[];
+  glossaryHits?: readonly { key: string; turnId: string; label: string }[];
+}
 
 /** One thing a reviewer still has to look at, with where it is (turn id and 1-based turn number). */
 export interface OpenItem {

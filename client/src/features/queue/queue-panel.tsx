@@ -8,7 +8,7 @@ import type { LiveTranscriptProvider } from '../../realtime/live-transcript-prov
 import { useLiveSnapshot } from '../../realtime/use-live-snapshot.ts';
 import { queueShortcuts } from '../workspace/workspace-tabs.ts';
 
-const kindLabels: Record<OpenItemKind, string> = { uncertain: 'Uncertain spans', unattributed: 'Turns without a speaker', duplicateSpeaker: 'Probable duplicate speakers' };
+const kindLabels: Record<OpenItemKind, string> = { uncertain: 'Uncertain spans', unattributed: 'Turns without a speaker', duplicateSpeaker: 'Probable duplicate speakers', glossary: 'Glossary hits', comment: 'Open comments' };
 const kinds = Object.keys(kindLabels) as OpenItemKind[];
 /** Rows rendered at first; a long queue (a raw 4-hour file has hundreds) is one click from whole. */
 const shownRows = 100;
@@ -107,7 +107,7 @@ export function QueuePanel({ provider, editor }: { provider: LiveTranscriptProvi
   );
 }
 
-const itemLabels: Record<OpenItemKind, string> = { uncertain: 'Uncertain span', unattributed: 'Turn without a speaker', duplicateSpeaker: 'Probable duplicate speaker' };
+const itemLabels: Record<OpenItemKind, string> = { uncertain: 'Uncertain span', unattributed: 'Turn without a speaker', duplicateSpeaker: 'Probable duplicate speaker', glossary: 'Glossary hit', comment: 'Open comment' };
 
 /** One item; re-rendered only when it changes (the queue is re-derived as people type). */
 const QueueRow = memo(
