@@ -11,6 +11,7 @@ import { skipReactSelectionSnapshot } from '../../editor/skip-react-selection-sn
 import { userColor } from '../../editor/user-color.ts';
 import { withTranscript } from '../../editor/with-transcript.ts';
 import type { LiveTranscriptProvider } from '../../realtime/live-transcript-provider.ts';
+import { composeDecorate } from '../../editor/compose-decorate.ts';
 import { useBlameDecorate } from '../history/blame-decorations.ts';
 import { useMediaPlayback } from '../media/media-playback.tsx';
 import { matchPlayerShortcut } from '../media/player-shortcuts.ts';
@@ -77,7 +78,9 @@ export function TranscriptEditor({ provider, user, canEdit, header, onEditorRead
   useEffect(() => skipReactSelectionSnapshot(ReactEditor.toDOMNode(editor, editor)), [editor]);
 
   const speakers = useSpeakers(provider.doc);
-  const decorate = useBlameDecorate(editor);
+  const blameDecorate = useBlameDecorate(editor);
+  // Each overlay (authors, comments, glossary hits) keeps its own cache; Slate gets one function.
+  const decorate = useMemo(() => composeDecorate(blameDecorate), [blameDecorate]);
   const speakerMap = useMemo(() => new Map(speakers.map((speaker) => [speaker.id, speaker])), [speakers]);
   const { claim, claimEdit } = useClaims(provider.awareness);
 

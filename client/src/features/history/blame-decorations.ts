@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
-import { Text, type DecoratedRange, type Editor, type NodeEntry } from 'slate';
+import { Text, type DecoratedRange, type Editor } from 'slate';
 import type { Person, TurnBlame, TurnElement } from '@verity/common';
+import { noDecorations, type Decorate } from '../../editor/compose-decorate.ts';
 import { isTurn } from '../../editor/nodes.ts';
 import { useBlame } from './use-blame.ts';
 
@@ -9,11 +10,8 @@ export interface BlameLeaf {
   blameAuthor?: string;
 }
 
-type Decorate = (entry: NodeEntry) => DecoratedRange[];
 /** A range carrying its author into the leaves it covers (Slate merges a decoration's extra keys into the leaf). */
 type BlameRange = DecoratedRange & BlameLeaf;
-
-const noDecorations: Decorate = () => [];
 
 /**
  * The turn's text as blame counts it: its text leaves, with each sound event as its raw marker (the
