@@ -1,6 +1,10 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 
-/** Runs an async action and tracks whether it is pending and how it last failed, so forms can disable submit and show the server's message. */
+/**
+ * Runs an async action and tracks whether it is pending and how it last failed, so forms can disable submit
+ * and show the server's message. The one busy/error hook of the side panels: show `error` with `PanelError`
+ * (`onDismiss={reset}`); for several different actions pass a thunk runner, `useAsyncAction((change: () => Promise<unknown>) => change())`.
+ */
 export function useAsyncAction<Args extends unknown[], R>(action: (...args: Args) => Promise<R>) {
   const [isPending, setIsPending] = useState(false);
   const [error, setError] = useState<unknown>(undefined);
