@@ -18,6 +18,8 @@ export const permissions = {
   manageSpeakers: ['editor', 'reviewer', 'owner'],
   /** Attach, replace or detach the transcript's recording (everyone who reads may play it). */
   attachMedia: ['editor', 'reviewer', 'owner'],
+  /** Start, reply to, resolve and reopen comments (everyone who reads sees them; only authors edit their text). */
+  comment: ['editor', 'reviewer', 'owner'],
   /** Move a draft to in_review. */
   submitForReview: ['editor', 'reviewer', 'owner'],
   /** Approve an in_review transcript, or send it back to draft with a comment. */

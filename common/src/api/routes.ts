@@ -44,6 +44,13 @@ export const apiRoutes = {
   mediaUploads: (id: string) => `/api/transcripts/${encodeURIComponent(id)}/media/uploads`,
   /** GET the upload's offset (to resume); PUT ?offset=N a chunk (application/octet-stream); DELETE abandons it. */
   mediaUpload: (id: string, uploadId: string) => `/api/transcripts/${encodeURIComponent(id)}/media/uploads/${encodeURIComponent(uploadId)}`,
+  /** GET the threads (each anchor resolved against the current document); POST starts one on a range of words. */
+  comments: (id: string) => `/api/transcripts/${encodeURIComponent(id)}/comments`,
+  /** PATCH { body }: the author edits their comment or reply. */
+  comment: (id: string, commentId: string) => `/api/transcripts/${encodeURIComponent(id)}/comments/${encodeURIComponent(commentId)}`,
+  commentReplies: (id: string, commentId: string) => `/api/transcripts/${encodeURIComponent(id)}/comments/${encodeURIComponent(commentId)}/replies`,
+  resolveComment: (id: string, commentId: string) => `/api/transcripts/${encodeURIComponent(id)}/comments/${encodeURIComponent(commentId)}/resolve`,
+  reopenComment: (id: string, commentId: string) => `/api/transcripts/${encodeURIComponent(id)}/comments/${encodeURIComponent(commentId)}/reopen`,
   /** GET the file: `format` (an export format id or `report`), optional `version` number. */
   exportFile: (id: string, format: string, version?: number) =>
     `/api/transcripts/${encodeURIComponent(id)}/export?format=${encodeURIComponent(format)}${version === undefined ? '' : `&version=${version}`}`,
