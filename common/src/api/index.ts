@@ -10,4 +10,5 @@ export * from './history.schemas.ts';
 export * from './params.schemas.ts';
 export * from './exports.schemas.ts';
 export * from './media.schemas.ts';
+export * from './glossary.schemas.ts';
 export * from './comments.schemas.ts';

@@ -26,6 +26,8 @@ export const permissions = {
   approve: ['reviewer', 'owner'],
   /** Download any version in any format; viewers included (an approved record is meant to be read). */
   export: ['viewer', 'editor', 'reviewer', 'owner'],
+  /** Attach or detach term lists (glossaries) the owner owns: the transcript's owner only. */
+  attachGlossaries: ['owner'],
   manageMembers: ['owner'],
   manageTranscript: ['owner'],
 } as const satisfies Record<string, readonly Role[]>;

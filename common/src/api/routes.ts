@@ -51,6 +51,21 @@ export const apiRoutes = {
   commentReplies: (id: string, commentId: string) => `/api/transcripts/${encodeURIComponent(id)}/comments/${encodeURIComponent(commentId)}/replies`,
   resolveComment: (id: string, commentId: string) => `/api/transcripts/${encodeURIComponent(id)}/comments/${encodeURIComponent(commentId)}/resolve`,
   reopenComment: (id: string, commentId: string) => `/api/transcripts/${encodeURIComponent(id)}/comments/${encodeURIComponent(commentId)}/reopen`,
+  /** GET the caller's term lists (owned); POST { name } creates one. */
+  glossaries: '/api/glossaries',
+  /** GET one list with its terms (its owner); PATCH { name } renames it; DELETE removes it (and detaches it everywhere). */
+  glossary: (glossaryId: string) => `/api/glossaries/${encodeURIComponent(glossaryId)}`,
+  /** POST a term { term, misrecognitions, note } to the list. */
+  glossaryTerms: (glossaryId: string) => `/api/glossaries/${encodeURIComponent(glossaryId)}/terms`,
+  /** PATCH (same body as POST) or DELETE one term. */
+  glossaryTerm: (glossaryId: string, termId: string) => `/api/glossaries/${encodeURIComponent(glossaryId)}/terms/${encodeURIComponent(termId)}`,
+  /** POST the raw CSV (application/octet-stream), ?mode=merge|replace; GET …/export.csv downloads the list as CSV. */
+  glossaryImport: (glossaryId: string, mode: 'merge' | 'replace' = 'merge') => `/api/glossaries/${encodeURIComponent(glossaryId)}/import?mode=${mode}`,
+  glossaryExport: (glossaryId: string) => `/api/glossaries/${encodeURIComponent(glossaryId)}/export.csv`,
+  /** GET the lists attached to a transcript with their terms (members); POST { glossaryId } attaches one (its owner, who owns the transcript). */
+  transcriptGlossaries: (id: string) => `/api/transcripts/${encodeURIComponent(id)}/glossaries`,
+  /** DELETE detaches the list from the transcript (the transcript's owner). */
+  transcriptGlossary: (id: string, glossaryId: string) => `/api/transcripts/${encodeURIComponent(id)}/glossaries/${encodeURIComponent(glossaryId)}`,
   /** GET the file: `format` (an export format id or `report`), optional `version` number. */
   exportFile: (id: string, format: string, version?: number) =>
     `/api/transcripts/${encodeURIComponent(id)}/export?format=${encodeURIComponent(format)}${version === undefined ? '' : `&version=${version}`}`,
