@@ -12,3 +12,4 @@ export * from './exports.schemas.ts';
 export * from './media.schemas.ts';
 export * from './glossary.schemas.ts';
 export * from './comments.schemas.ts';
+export * from './queue.schemas.ts';

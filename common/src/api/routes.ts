@@ -31,6 +31,10 @@ export const apiRoutes = {
   speakers: (id: string) => `/api/transcripts/${encodeURIComponent(id)}/speakers`,
   speaker: (id: string, speakerId: string) => `/api/transcripts/${encodeURIComponent(id)}/speakers/${encodeURIComponent(speakerId)}`,
   mergeSpeakers: (id: string) => `/api/transcripts/${encodeURIComponent(id)}/speakers/merge`,
+  /** GET the review queue's resolutions and dismissed keys. */
+  queue: (id: string) => `/api/transcripts/${encodeURIComponent(id)}/queue`,
+  /** POST { itemKey, kind, action, label }: records how a queue item was resolved (correctors). */
+  queueResolutions: (id: string) => `/api/transcripts/${encodeURIComponent(id)}/queue/resolutions`,
   /** GET the attached recording (or null); DELETE detaches it. */
   media: (id: string) => `/api/transcripts/${encodeURIComponent(id)}/media`,
   /** POST { turnId, start }: sets a turn's start (correctors), as an attributed live edit. */

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { hasSeeds, readSeed } from '../formats/fixtures/read-fixture.ts';
 import { parseTranscript } from '../formats/parse-transcript.ts';
 import { chipMark, findHitKey, findInTranscript, type FindQuery, type SearchableBlock } from './find-in-transcript.ts';
-import { readSearchableBlocks } from './replace-in-doc.ts';
+import { readSearchableBlocks } from './doc-edits/replace-in-doc.ts';
 import { createTranscriptDoc } from './transcript-doc.ts';
 
 const blocks: SearchableBlock[] = [

@@ -8,6 +8,8 @@ export { suggestSpeakerMerges } from './suggest-speaker-merges.ts';
 export type { SpeakerMergeSuggestion } from './suggest-speaker-merges.ts';
 export { findSelfIntroductions } from './find-self-introductions.ts';
 export type { SelfIntroduction } from './find-self-introductions.ts';
+export { suggestTurnSpeakers } from './suggest-turn-speakers.ts';
+export type { TurnSpeakerSuggestion } from './suggest-turn-speakers.ts';
 export { summarizeImport } from './summarize-import.ts';
 export type { ImportSummary } from './summarize-import.ts';
 export { hashTranscript } from './hash-transcript.ts';

@@ -1,7 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { createTranscriptDoc, readTranscriptDoc, transcriptSchema } from '@verity/common';
-import { mergeSpeakersInDoc, updateSpeakerInDoc } from '../speakers/speaker-changes.ts';
+import { createTranscriptDoc, mergeSpeakersInDoc, readTranscriptDoc, transcriptSchema, updateSpeakerInDoc } from '@verity/common';
 import { FakeConnection } from './fake-connection.ts';
 import { LiveSessions } from './live-sessions.ts';
 import { MemoryUpdateStore } from './memory-update-store.ts';

@@ -1,9 +1,8 @@
-import { AppError } from '@verity/common';
+import { AppError, writeTranscriptToDoc, writeTurnToDoc } from '@verity/common';
 import type { LiveSessions } from '../collab/live-sessions.ts';
 import type { PrismaClient } from '../db/prisma.ts';
 import { loadVersion } from './compare-versions.ts';
 import { createVersion } from './create-version.ts';
-import { writeTranscriptToDoc, writeTurnToDoc } from './write-transcript-to-doc.ts';
 
 interface RestoreOptions {
   prisma: PrismaClient;

@@ -1,8 +1,7 @@
-import { measureSpeakers, type SpeakerListResponse, type UpdateSpeakerRequest } from '@verity/common';
+import { measureSpeakers, mergeSpeakersInDoc, updateSpeakerInDoc, type SpeakerListResponse, type UpdateSpeakerRequest } from '@verity/common';
 import type { LiveSessions } from '../collab/live-sessions.ts';
 import { readCurrentTranscript } from '../collab/read-current-transcript.ts';
 import type { PrismaClient } from '../db/prisma.ts';
-import { mergeSpeakersInDoc, updateSpeakerInDoc } from './speaker-changes.ts';
 
 interface SpeakerContext {
   prisma: PrismaClient;

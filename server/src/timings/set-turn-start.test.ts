@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Express } from 'express';
-import { apiRoutes, createTranscriptDoc, readTranscriptDoc, transcriptSchema } from '@verity/common';
+import { apiRoutes } from '@verity/common';
 import { createApp } from '../app.ts';
 import { createLiveSessions } from '../collab/create-live-sessions.ts';
 import type { LiveSessions } from '../collab/live-sessions.ts';
@@ -11,7 +11,6 @@ import { createLogger } from '../logger.ts';
 import { buildUser, TestClient } from '../testing/factories.ts';
 import { cleanCart, importAs } from '../testing/review-fixtures.ts';
 import { createTestDatabase, type TestDatabase } from '../testing/test-database.ts';
-import { setTurnStartInDoc } from './set-turn-start.ts';
 
 let db: TestDatabase;
 let app: Express;
@@ -90,26 +89,5 @@ describe('timing a turn at the playhead', () => {
     expect((await clients.editor.post(apiRoutes.mediaTimings(id), { turnId: 'nope', start: 1 })).status).toBe(404);
     for (const start of [-1, 'soon', 1e12]) expect((await clients.editor.post(apiRoutes.mediaTimings(id), { turnId: turn.id, start })).status).toBe(400);
     expect((await clients.editor.post(apiRoutes.mediaTimings(id), { turnId: '../x', start: 1 })).status).toBe(400);
-  });
-});
-
-describe('setTurnStartInDoc', () => {
-  it('clears an end the new start would pass, keeps one after it, and clears the start with null', () => {
-    const transcript = transcriptSchema.parse({
-      schema: 'verity.transcript/1',
-      metadata: { title: 'T' },
-      speakers: [],
-      turns: [
-        { id: 't1', start: 1, end: 5, content: [{ type: 'text', text: 'one' }] },
-        { id: 't2', start: 6, end: 9, content: [{ type: 'text', text: 'two' }] },
-      ],
-    });
-    const doc = createTranscriptDoc(transcript);
-    setTurnStartInDoc(doc, 't1', 7);
-    setTurnStartInDoc(doc, 't2', 8);
-    expect(readTranscriptDoc(doc).turns.map((turn) => [turn.start, turn.end])).toEqual([[7, null], [8, 9]]);
-    setTurnStartInDoc(doc, 't2', null);
-    expect(readTranscriptDoc(doc).turns[1]).toMatchObject({ start: null, end: 9 });
-    expect(() => setTurnStartInDoc(doc, 'missing', 1)).toThrow('No such turn in this transcript.');
   });
 });

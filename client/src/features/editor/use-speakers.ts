@@ -1,6 +1,6 @@
 import { useMemo, useSyncExternalStore } from 'react';
 import type * as Y from 'yjs';
-import { speakersKey, type Speaker } from '@verity/common';
+import { addSpeakerToDoc, speakersKey, type Speaker } from '@verity/common';
 import { newBlockId } from '../../editor/nodes.ts';
 
 function toSpeaker(value: unknown): Speaker | null {
@@ -44,10 +44,7 @@ export function useSpeakers(doc: Y.Doc): Speaker[] {
   return useSyncExternalStore(store.subscribe, store.getSnapshot);
 }
 
-/** Adds a speaker to the roster and returns its id. */
-export function createSpeaker(doc: Y.Doc, name: string): string {
-  const id = newBlockId();
-  const speaker: Speaker = { id, label: name, displayName: name, role: null, affiliation: null, isGeneric: false };
-  doc.getMap<unknown>(speakersKey).set(id, speaker);
-  return id;
+/** Adds a speaker to the roster (through the shared document's edits) and returns its id. */
+export function createSpeaker(doc: Y.Doc, name: string, origin?: unknown): string {
+  return addSpeakerToDoc(doc, { id: newBlockId(), displayName: name }, origin).id;
 }

@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
-import { chipMark, type FindHit, type SearchableBlock } from './find-in-transcript.ts';
-import { contentKey, isBlockId } from './transcript-nodes.ts';
+import { chipMark, type FindHit, type SearchableBlock } from '../find-in-transcript.ts';
+import { liveBlocks } from './doc-blocks.ts';
 
 /**
  * Replace, as a live edit: each selected hit becomes a delete and an insert of just its range in its
@@ -75,17 +75,6 @@ export function applyReplacements(doc: Y.Doc, anchored: readonly AnchoredHit[], 
     }
   }, origin);
   return { replaced, skipped: anchored.length - replaced };
-}
-
-function liveBlocks(doc: Y.Doc): { id: string; block: Y.XmlText }[] {
-  const blocks: { id: string; block: Y.XmlText }[] = [];
-  for (const op of doc.get(contentKey, Y.XmlText).toDelta() as { insert: unknown }[]) {
-    if (!(op.insert instanceof Y.XmlText)) continue;
-    const type = op.insert.getAttribute('type') as unknown;
-    const id = op.insert.getAttribute('id') as unknown;
-    if ((type === 'turn' || type === 'note') && isBlockId(id)) blocks.push({ id, block: op.insert });
-  }
-  return blocks;
 }
 
 function readSpeakerId(block: Y.XmlText): string | null {

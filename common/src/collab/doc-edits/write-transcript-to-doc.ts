@@ -1,16 +1,8 @@
 import { slateNodesToInsertDelta } from '@slate-yjs/core';
 import * as Y from 'yjs';
-import {
-  blocksToTranscript,
-  contentKey,
-  metadataKey,
-  speakersKey,
-  transcriptMetadataSchema,
-  transcriptToBlocks,
-  type Speaker,
-  type Transcript,
-  type TranscriptBlock,
-} from '@verity/common';
+import { transcriptMetadataSchema, type Speaker, type Transcript } from '../../transcript/transcript.schema.ts';
+import { blocksToTranscript, transcriptToBlocks } from '../transcript-blocks.ts';
+import { contentKey, metadataKey, speakersKey, type TranscriptBlock } from '../transcript-nodes.ts';
 
 const emptyMetadata = transcriptMetadataSchema.parse({});
 
@@ -19,7 +11,11 @@ const emptyMetadata = transcriptMetadataSchema.parse({});
  * blocks equal on both sides are left alone (their words keep their authors), a differing block
  * with the same id is rewritten in place, and the rest is replaced. Roster and metadata follow.
  */
-export function writeTranscriptToDoc(doc: Y.Doc, target: Transcript): void {
+export function writeTranscriptToDoc(doc: Y.Doc, target: Transcript, origin: unknown = null): void {
+  doc.transact(() => writeWhole(doc, target), origin);
+}
+
+function writeWhole(doc: Y.Doc, target: Transcript): void {
   const root = doc.get(contentKey, Y.XmlText);
   const current = liveBlocks(root);
   const wanted = transcriptToBlocks(target);
@@ -50,7 +46,15 @@ export function writeTranscriptToDoc(doc: Y.Doc, target: Transcript): void {
  * block with its id, else inserted after the nearest earlier turn of `source` the document still has.
  * Its speaker is added to the roster if the roster lost it. Returns false when `source` has no such turn.
  */
-export function writeTurnToDoc(doc: Y.Doc, source: Transcript, turnId: string): boolean {
+export function writeTurnToDoc(doc: Y.Doc, source: Transcript, turnId: string, origin: unknown = null): boolean {
+  let isWritten = false;
+  doc.transact(() => {
+    isWritten = writeOneTurn(doc, source, turnId);
+  }, origin);
+  return isWritten;
+}
+
+function writeOneTurn(doc: Y.Doc, source: Transcript, turnId: string): boolean {
   const index = source.turns.findIndex((turn) => turn.id === turnId);
   const turn = source.turns[index];
   if (!turn) return false;

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { transcriptSchema } from '../transcript/transcript.schema.ts';
-import { findInTranscript, type FindQuery } from './find-in-transcript.ts';
+import { transcriptSchema } from '../../transcript/transcript.schema.ts';
+import { findInTranscript, type FindQuery } from '../find-in-transcript.ts';
 import { anchorHits, applyReplacements, readSearchableBlocks } from './replace-in-doc.ts';
-import { createTranscriptDoc, readTranscriptDoc } from './transcript-doc.ts';
-import { contentKey } from './transcript-nodes.ts';
+import { createTranscriptDoc, readTranscriptDoc } from '../transcript-doc.ts';
+import { contentKey } from '../transcript-nodes.ts';
 
 const transcript = transcriptSchema.parse({
   schema: 'verity.transcript/1',
