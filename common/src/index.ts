@@ -6,6 +6,7 @@ export * from './collab/transcript-nodes.ts';
 export * from './collab/transcript-blocks.ts';
 export * from './collab/transcript-doc.ts';
 export * from './collab/find-in-transcript.ts';
+export * from './collab/comment-anchor.ts';
 export * from './collab/doc-edits/index.ts';
 export * from './realtime/socket-protocol.ts';
 export * from './realtime/frames.ts';
