@@ -116,7 +116,7 @@ const QueueRow = memo(
       <li className={`queue-item${isCurrent ? ' is-current' : ''}`} data-testid="queue-item" data-kind={item.kind}>
         <button type="button" className="find-hit-body" onClick={() => onJump(item)}>
           <span className="find-hit-where muted">
-            Turn {item.turnNumber} · {itemLabels[item.kind]}
+            {item.turnNumber === null ? 'Words gone' : `Turn ${item.turnNumber}`} · {itemLabels[item.kind]}
           </span>
           <span className="find-hit-text">{item.label}</span>
         </button>
@@ -128,6 +128,7 @@ const QueueRow = memo(
 
 /** Where an item is in the editor: the uncertain leaf itself, or the start of the turn. */
 function itemRange(editor: TranscriptEditor, item: OpenItem): BaseRange | null {
+  if (item.turnId === null) return null;
   const path = findBlockPath(editor, item.turnId);
   if (!path) return null;
   const block = editor.children[path[0]!];
