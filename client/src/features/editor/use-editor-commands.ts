@@ -7,6 +7,7 @@ import { createEvent, findBlockPath, isNote, isTurn, selectedBlock } from '../..
 import type { ShortcutAction } from '../../editor/shortcuts.ts';
 import { splitTurnAtPlayhead } from '../../editor/split-at-playhead.ts';
 import type { TranscriptEditor } from '../../editor/types.ts';
+import { addRosterToUndo } from '../../editor/undoable-edit.ts';
 import { findUnattributedTurn, findUncertain, leafRange, resolveUncertain, rewriteUncertain, uncertainAtSelection } from '../../editor/uncertain.ts';
 import { mergeWithPrevious, splitBlock } from '../../editor/with-transcript.ts';
 import { createSpeaker } from './use-speakers.ts';
@@ -63,7 +64,10 @@ export function useEditorCommands({ editor, doc, canEdit, claim, notify, openRos
       },
       createSpeakerFor(turnId: string, name: string) {
         if (!canEdit) return;
-        commands.relabel(turnId, createSpeaker(doc, name));
+        // Under the editor's own origin, with the roster in its undo scope, the new speaker and the
+        // relabel are one step of the person's undo history, like their typing.
+        addRosterToUndo(doc, editor);
+        commands.relabel(turnId, createSpeaker(doc, name, editor.localOrigin));
       },
       goToUncertain(direction: 'next' | 'previous') {
         const entry = findUncertain(editor, direction);

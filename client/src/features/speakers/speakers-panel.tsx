@@ -1,21 +1,32 @@
 import { useState } from 'react';
 import { can, measureSpeakers, type Role, type SpeakerStats } from '@verity/common';
-import { mergeSpeakers, updateSpeaker } from '../../api/review.api.ts';
 import { useAsyncAction } from '../../api/use-async-action.ts';
-import { FormError } from '../../components/form-error.tsx';
+import { PanelError } from '../../components/panel-error.tsx';
+import type { TranscriptEditor } from '../../editor/types.ts';
 import type { LiveTranscriptProvider } from '../../realtime/live-transcript-provider.ts';
 import { useLiveSnapshot } from '../../realtime/use-live-snapshot.ts';
+import { useSpeakerEdits } from './use-speaker-edits.ts';
+
+interface SpeakersPanelProps {
+  myRole: Role;
+  provider: LiveTranscriptProvider;
+  /** The bound editor, whose undo history takes the panel's changes; null until it is ready. */
+  editor: TranscriptEditor | null;
+}
 
 /**
  * The speaker roster with each speaker's turns, words and share, counted from the shared document
- * as anyone edits (no refresh). Correctors rename, describe and merge speakers; each change is one
- * attributed edit the server applies to the live document, so every open editor and panel shows it.
+ * as anyone edits (no refresh). Correctors rename, describe and merge speakers on their live copy:
+ * each change is their own attributed edit that every open editor and panel shows at once, and
+ * Ctrl+Z in the text (or Undo here) reverts a merge as one step. Viewers see the roster only (the
+ * server refuses their document updates anyway).
  */
-export function SpeakersPanel({ transcriptId, myRole, provider }: { transcriptId: string; myRole: Role; provider: LiveTranscriptProvider }) {
+export function SpeakersPanel({ myRole, provider, editor }: SpeakersPanelProps) {
   const measured = measureSpeakers(useLiveSnapshot(provider.doc));
   const canEdit = can(myRole, 'manageSpeakers');
-  const action = useAsyncAction((change: () => Promise<unknown>) => change());
-  const act = (change: () => Promise<unknown>) => void action.run(change);
+  const edits = useSpeakerEdits(provider.doc, editor);
+  const action = useAsyncAction(async (change: () => void) => change());
+  const act = (change: () => void) => void action.run(change);
 
   return (
     <section className="panel speakers-panel" aria-labelledby="speakers-heading" data-testid="speakers-panel">
@@ -23,6 +34,17 @@ export function SpeakersPanel({ transcriptId, myRole, provider }: { transcriptId
         <h2 id="speakers-heading">Speakers</h2>
       </div>
       <p className="muted">{measured.totalWords} words in all.</p>
+      {edits.message ? (
+        <p className="muted" role="status" data-testid="speakers-message">
+          {edits.message}{' '}
+          {edits.canUndo ? (
+            <button type="button" className="button button-ghost button-small" onClick={edits.undo} data-testid="undo-speaker-edit">
+              Undo
+            </button>
+          ) : null}
+        </p>
+      ) : null}
+      <PanelError error={action.error} onDismiss={action.reset} />
       <ul className="speaker-list">
         {measured.speakers.map((entry) => (
           <SpeakerItem
@@ -31,12 +53,11 @@ export function SpeakersPanel({ transcriptId, myRole, provider }: { transcriptId
             others={measured.speakers.filter((other) => other.speaker.id !== entry.speaker.id)}
             canEdit={canEdit}
             isBusy={action.isPending}
-            onSave={(changes) => act(() => updateSpeaker(transcriptId, entry.speaker.id, changes))}
-            onMergeInto={(intoId) => act(() => mergeSpeakers(transcriptId, intoId, [entry.speaker.id]))}
+            onSave={(changes) => act(() => edits.rename(entry.speaker.id, changes))}
+            onMergeInto={(into) => act(() => edits.merge({ id: into.id, name: into.displayName }, { id: entry.speaker.id, name: entry.speaker.displayName }))}
           />
         ))}
       </ul>
-      <FormError error={action.error} />
     </section>
   );
 }
@@ -47,7 +68,7 @@ interface SpeakerItemProps {
   canEdit: boolean;
   isBusy: boolean;
   onSave: (changes: { displayName: string; role: string | null; affiliation: string | null }) => void;
-  onMergeInto: (speakerId: string) => void;
+  onMergeInto: (speaker: SpeakerStats['speaker']) => void;
 }
 
 function SpeakerItem({ entry, others, canEdit, isBusy, onSave, onMergeInto }: SpeakerItemProps) {
@@ -119,7 +140,8 @@ function SpeakerItem({ entry, others, canEdit, isBusy, onSave, onMergeInto }: Sp
                 className="button button-secondary button-small"
                 disabled={isBusy || mergeTarget === ''}
                 onClick={() => {
-                  onMergeInto(mergeTarget);
+                  const target = others.find((other) => other.speaker.id === mergeTarget);
+                  if (target) onMergeInto(target.speaker);
                   setIsEditing(false);
                 }}
               >

@@ -40,7 +40,7 @@ export function SidePanel(props: SidePanelProps) {
   const panels: Record<WorkspaceTab, () => ReactNode> = {
     queue: () => <QueuePanel provider={provider} editor={editor} />,
     find: () => <FindPanel doc={provider.doc} editor={editor} canEdit={canEdit} focusKey={props.findFocusKey} />,
-    speakers: () => <SpeakersPanel transcriptId={transcriptId} myRole={role} provider={provider} />,
+    speakers: () => <SpeakersPanel myRole={role} provider={provider} editor={editor} />,
     history: () => <HistoryPanel transcriptId={transcriptId} myRole={role} provider={provider} />,
     review: () => <ReviewPanel transcriptId={transcriptId} myRole={role} provider={provider} onStatusChange={props.onStatusChange} />,
     members: () => <MembersPanel transcriptId={transcriptId} myRole={role} provider={provider} />,
