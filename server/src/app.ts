@@ -25,6 +25,7 @@ import { invitationRoutes, transcriptInvitationRoutes } from './http/invitations
 import { mediaRoutes } from './http/media.routes.ts';
 import { memberRoutes } from './http/members.routes.ts';
 import { noStore } from './http/no-store.ts';
+import { queueRoutes } from './http/queue.routes.ts';
 import { reviewRoutes } from './http/review.routes.ts';
 import { speakerRoutes } from './http/speakers.routes.ts';
 import { transcriptRoutes } from './http/transcripts.routes.ts';
@@ -86,6 +87,7 @@ export function createApp(options: { prisma: PrismaClient; config: Config; logge
   api.use('/transcripts/:id', historyRoutes(context));
   api.use('/transcripts/:id/review', reviewRoutes(context));
   api.use('/transcripts/:id/speakers', speakerRoutes(context));
+  api.use('/transcripts/:id/queue', queueRoutes(context));
   api.use('/transcripts/:id/export', exportRoutes(context));
   api.use('/transcripts/:id/media', mediaRoutes(context));
   api.use('/imports', importRoutes(context));
