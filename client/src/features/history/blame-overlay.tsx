@@ -1,6 +1,6 @@
 import { memo, type ReactNode } from 'react';
 import type { TurnElement } from '@verity/common';
-import { errorMessage } from '../../api/api-error.ts';
+import { PanelError } from '../../components/panel-error.tsx';
 import { isBlameCurrent } from './blame-decorations.ts';
 import { formatClock } from './history-labels.ts';
 import { BlameContext, useBlame, useBlameSource } from './use-blame.ts';
@@ -23,11 +23,7 @@ export function BlameToggle() {
           {status === 'loading' ? 'Loading authors…' : 'Refresh authors'}
         </button>
       ) : null}
-      {status === 'error' ? (
-        <span className="form-error" role="alert">
-          {errorMessage(error)}
-        </span>
-      ) : null}
+      {status === 'error' ? <PanelError error={error} onRetry={refresh} /> : null}
     </div>
   );
 }

@@ -1,9 +1,10 @@
 import { useEffect, useRef, useState } from 'react';
 import { describeStats, describeTiming, type CompareResponse, type VersionSummary } from '@verity/common';
-import { errorMessage } from '../../api/api-error.ts';
 import { compareVersions, restoreTurn } from '../../api/history.api.ts';
 import { useApiQuery } from '../../api/use-api-query.ts';
-import { ErrorState, LoadingState } from '../../components/page-state.tsx';
+import { useAsyncAction } from '../../api/use-async-action.ts';
+import { LoadingState } from '../../components/page-state.tsx';
+import { PanelError } from '../../components/panel-error.tsx';
 import { isTypingTarget } from '../../components/is-typing-target.ts';
 
 type Change = CompareResponse['changes'][number];
@@ -31,7 +32,6 @@ export function CompareView({ transcriptId, versions, initialFrom, lastVisitVers
   const [author, setAuthor] = useState('');
   const [active, setActive] = useState(0);
   const [generation, setGeneration] = useState(0);
-  const [error, setError] = useState<string | null>(null);
   const query = useApiQuery(`compare:${transcriptId}:${from}:${to}:${generation}`, (signal) => compareVersions(transcriptId, from, to, signal));
   const listRef = useRef<HTMLOListElement>(null);
 
@@ -54,16 +54,12 @@ export function CompareView({ transcriptId, versions, initialFrom, lastVisitVers
     return () => document.removeEventListener('keydown', handleKey);
   }, [changes.length]);
 
+  const restore = useAsyncAction((change: Change) => restoreTurn(transcriptId, from, change.turnId));
   async function handleRestoreTurn(change: Change) {
     if (to !== 'current' && !window.confirm('Restore this turn as it was in the older version?')) return;
-    try {
-      await restoreTurn(transcriptId, from, change.turnId);
-      setError(null);
-      onRestored(`Turn ${change.number} restored from version ${from}.`);
-      setGeneration((n) => n + 1);
-    } catch (caught) {
-      setError(errorMessage(caught));
-    }
+    if (!(await restore.run(change)).ok) return;
+    onRestored(`Turn ${change.number} restored from version ${from}.`);
+    setGeneration((n) => n + 1);
   }
 
   return (
@@ -130,12 +126,8 @@ export function CompareView({ transcriptId, versions, initialFrom, lastVisitVers
         ) : null}
       </div>
       {query.status === 'loading' ? <LoadingState label="Comparing…" /> : null}
-      {query.status === 'error' ? <ErrorState error={query.error} onRetry={query.reload} /> : null}
-      {error ? (
-        <p className="form-error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <PanelError error={query.error} onRetry={query.reload} />
+      <PanelError error={restore.error} onDismiss={restore.reset} />
       {comparison ? (
         <>
           <p className="muted">

@@ -1,14 +1,13 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { can, describeStats, type Role, type VersionSummary } from '@verity/common';
-import { errorMessage } from '../../api/api-error.ts';
 import { createNamedVersion, listActivity, listVersions, restoreVersion } from '../../api/history.api.ts';
 import { useApiQuery } from '../../api/use-api-query.ts';
 import { useAsyncAction } from '../../api/use-async-action.ts';
-import { FormError } from '../../components/form-error.tsx';
+import { PanelError } from '../../components/panel-error.tsx';
 import type { LiveTranscriptProvider } from '../../realtime/live-transcript-provider.ts';
 import { useLiveChanges } from '../../realtime/use-live-changes.ts';
 import { usePanelVisible } from '../workspace/panel-visibility.ts';
-import { ErrorState, LoadingState } from '../../components/page-state.tsx';
+import { LoadingState } from '../../components/page-state.tsx';
 import { RelativeTime } from '../../components/relative-time.tsx';
 import { CompareView } from './compare-view.tsx';
 import { BlameToggle } from './blame-overlay.tsx';
@@ -45,15 +44,13 @@ export function HistoryPanel({ transcriptId, myRole, provider }: { transcriptId:
     setTab('compare');
   }
 
+  const restore = useAsyncAction((version: VersionSummary) => restoreVersion(transcriptId, version.number));
   async function handleRestore(version: VersionSummary) {
     if (!window.confirm(`Restore version ${version.number}? Your current text stays in the history; the restore is added on top.`)) return;
-    try {
-      await restoreVersion(transcriptId, version.number);
-      setMessage(`Version ${version.number} restored.`);
-      versions.reload();
-    } catch (caught) {
-      setMessage(errorMessage(caught));
-    }
+    setMessage(null);
+    if (!(await restore.run(version)).ok) return;
+    setMessage(`Version ${version.number} restored.`);
+    versions.reload();
   }
 
   const latest = versions.status === 'success' ? versions.data[0]?.number ?? 0 : 0;
@@ -75,11 +72,12 @@ export function HistoryPanel({ transcriptId, myRole, provider }: { transcriptId:
           {message}
         </p>
       ) : null}
+      <PanelError error={restore.error} onDismiss={restore.reset} />
       {tab === 'versions' ? (
         <>
           {canCorrect ? <NameVersionForm transcriptId={transcriptId} onCreated={versions.reload} /> : null}
           {versions.status === 'loading' ? <LoadingState label="Loading versions…" /> : null}
-          {versions.status === 'error' ? <ErrorState error={versions.error} onRetry={versions.reload} /> : null}
+          <PanelError error={versions.error} onRetry={versions.reload} />
           {versions.status === 'success' ? (
             <ol className="version-list">
               {versions.data.map((version) => (
@@ -157,7 +155,7 @@ function NameVersionForm({ transcriptId, onCreated }: { transcriptId: string; on
       <button type="submit" className="button button-secondary button-small" disabled={!name.trim() || action.isPending}>
         Save version
       </button>
-      <FormError error={action.error} />
+      <PanelError error={action.error} onDismiss={action.reset} />
     </form>
   );
 }
@@ -192,7 +190,7 @@ function ActivityFeed({ transcriptId, provider }: { transcriptId: string; provid
     };
   }, [provider, reload, isVisible]);
   if (activity.status === 'loading') return <LoadingState label="Loading activity…" />;
-  if (activity.status === 'error') return <ErrorState error={activity.error} onRetry={activity.reload} />;
+  if (activity.status === 'error') return <PanelError error={activity.error} onRetry={activity.reload} />;
   if (activity.data.entries.length === 0) return <p className="muted">No edits yet.</p>;
   return (
     <ol className="activity-feed" data-testid="activity-feed">

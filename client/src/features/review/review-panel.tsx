@@ -3,8 +3,8 @@ import { can, countOpenIssues, type OpenIssues, type ReviewState, type Role, typ
 import { approve, fetchReview, sendBack, submitForReview } from '../../api/review.api.ts';
 import { useApiQuery } from '../../api/use-api-query.ts';
 import { useAsyncAction } from '../../api/use-async-action.ts';
-import { FormError } from '../../components/form-error.tsx';
-import { ErrorState, LoadingState } from '../../components/page-state.tsx';
+import { LoadingState } from '../../components/page-state.tsx';
+import { PanelError } from '../../components/panel-error.tsx';
 import { RelativeTime } from '../../components/relative-time.tsx';
 import type { LiveTranscriptProvider } from '../../realtime/live-transcript-provider.ts';
 import { useLiveChanges } from '../../realtime/use-live-changes.ts';
@@ -39,7 +39,7 @@ export function ReviewPanel({ transcriptId, myRole, provider, onStatusChange }: 
         <h2 id="review-heading">Review</h2>
       </div>
       {query.status === 'loading' ? <LoadingState label="Loading review…" /> : null}
-      {query.status === 'error' ? <ErrorState error={query.error} onRetry={query.reload} /> : null}
+      <PanelError error={query.error} onRetry={query.reload} />
       {query.status === 'success' ? <ReviewBody transcriptId={transcriptId} myRole={myRole} review={query.data} openIssues={openIssues} onChanged={handleChanged} /> : null}
     </section>
     <ExportMenu transcriptId={transcriptId} approvals={query.data?.approvals ?? []} />
@@ -120,7 +120,7 @@ function SubmitAction({ transcriptId, onChanged }: { transcriptId: string; onCha
       >
         Send to review
       </button>
-      <FormError error={action.error} />
+      <PanelError error={action.error} onDismiss={action.reset} />
     </div>
   );
 }
@@ -149,7 +149,7 @@ function ReviewerActions({ transcriptId, hasIssues, onChanged }: { transcriptId:
       >
         {hasIssues ? 'Approve with waiver' : 'Approve'}
       </button>
-      <FormError error={approval.error} />
+      <PanelError error={approval.error} onDismiss={approval.reset} />
       <label className="field">
         <span className="field-label">Comment for the editors</span>
         <textarea value={comment} onChange={(event) => setComment(event.target.value)} rows={2} data-testid="send-back-comment" />
@@ -165,7 +165,7 @@ function ReviewerActions({ transcriptId, hasIssues, onChanged }: { transcriptId:
       >
         Send back
       </button>
-      <FormError error={sending.error} />
+      <PanelError error={sending.error} onDismiss={sending.reset} />
     </div>
   );
 }

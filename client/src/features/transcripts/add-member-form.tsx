@@ -2,8 +2,8 @@ import { useState, type FormEvent } from 'react';
 import { addMemberRequestSchema, type GrantableRole } from '@verity/common';
 import { addMember } from '../../api/transcripts.api.ts';
 import { useAsyncAction } from '../../api/use-async-action.ts';
-import { FormError } from '../../components/form-error.tsx';
 import { FormField } from '../../components/form-field.tsx';
+import { PanelError } from '../../components/panel-error.tsx';
 import { splitServerError, validate } from '../../components/validate.ts';
 import { RoleSelect } from './role-select.tsx';
 
@@ -36,7 +36,7 @@ export function AddMemberForm({ transcriptId, onAdded }: { transcriptId: string;
       <h3 id="add-member-heading">Add a member</h3>
       <FormField label="E-mail" type="email" name="email" autoComplete="off" value={email} error={emailError ?? server.fieldErrors.email} onChange={(event) => setEmail(event.target.value)} />
       <RoleSelect label="Role" value={role} onChange={setRole} />
-      <FormError error={server.formError} />
+      <PanelError error={server.formError} />
       {addedEmail ? (
         <p className="form-success" role="status">
           Added {addedEmail}.

@@ -1,10 +1,11 @@
 import { useState } from 'react';
 import type { InvitationLink, InvitationState } from '@verity/common';
-import { errorMessage } from '../../api/api-error.ts';
 import { listInvitationLinks, revokeInvitationLink } from '../../api/invitations.api.ts';
 import { useApiQuery } from '../../api/use-api-query.ts';
+import { useAsyncAction } from '../../api/use-async-action.ts';
 import { formatExactTime } from '../../components/format-time.ts';
-import { ErrorState, LoadingState } from '../../components/page-state.tsx';
+import { LoadingState } from '../../components/page-state.tsx';
+import { PanelError } from '../../components/panel-error.tsx';
 import { roleLabels } from './labels.ts';
 
 const stateLabels: Record<Exclude<InvitationState, 'active'>, string> = { revoked: 'Revoked', used_up: 'Used up', expired: 'Expired' };
@@ -16,7 +17,7 @@ export function InvitationLinkList({ transcriptId, version }: { transcriptId: st
     <section className="invitation-links" aria-labelledby="invitation-links-heading">
       <h3 id="invitation-links-heading">Invitation links</h3>
       {query.status === 'loading' ? <LoadingState label="Loading links…" /> : null}
-      {query.status === 'error' ? <ErrorState error={query.error} onRetry={query.reload} /> : null}
+      <PanelError error={query.error} onRetry={query.reload} />
       {query.status === 'success' && query.data.length === 0 ? <p className="muted">No invitation links yet.</p> : null}
       {query.status === 'success' && query.data.length > 0 ? (
         <ul className="member-list" data-testid="invitation-link-list">
@@ -31,21 +32,12 @@ export function InvitationLinkList({ transcriptId, version }: { transcriptId: st
 
 function InvitationLinkItem({ transcriptId, link, onChanged }: { transcriptId: string; link: InvitationLink; onChanged: () => void }) {
   const [isConfirming, setIsConfirming] = useState(false);
-  const [isBusy, setIsBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const revoke = useAsyncAction(() => revokeInvitationLink(transcriptId, link.id));
+  const isBusy = revoke.isPending;
 
   async function handleRevoke() {
     setIsConfirming(false);
-    setIsBusy(true);
-    setError(null);
-    try {
-      await revokeInvitationLink(transcriptId, link.id);
-      onChanged();
-    } catch (caught) {
-      setError(errorMessage(caught));
-    } finally {
-      setIsBusy(false);
-    }
+    if ((await revoke.run()).ok) onChanged();
   }
 
   const label = `${roleLabels[link.role]} link by ${link.createdBy}`;
@@ -79,11 +71,7 @@ function InvitationLinkItem({ transcriptId, link, onChanged }: { transcriptId: s
       ) : (
         <span className="badge">{stateLabels[link.state]}</span>
       )}
-      {error ? (
-        <p className="field-error member-error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <PanelError error={revoke.error} onDismiss={revoke.reset} />
     </li>
   );
 }

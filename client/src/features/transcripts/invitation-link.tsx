@@ -2,7 +2,7 @@ import { useId, useRef, useState, type FormEvent } from 'react';
 import { maxInvitationUses, type CreateInvitationRequest, type GrantableRole, type Invitation } from '@verity/common';
 import { createInvitation } from '../../api/invitations.api.ts';
 import { useAsyncAction } from '../../api/use-async-action.ts';
-import { FormError } from '../../components/form-error.tsx';
+import { PanelError } from '../../components/panel-error.tsx';
 import { formatExactTime } from '../../components/format-time.ts';
 import { roleLabels } from './labels.ts';
 import { RoleSelect } from './role-select.tsx';
@@ -77,7 +77,7 @@ export function InvitationLink({ transcriptId, onCreated }: { transcriptId: stri
           </div>
         ) : null}
       </fieldset>
-      <FormError error={error} />
+      <PanelError error={error} />
       <button type="submit" className="button button-secondary" disabled={isPending}>
         {isPending ? 'Creating link…' : 'Create invitation link'}
       </button>

@@ -3,8 +3,8 @@ import { can, type GrantableRole, type Member, type Role } from '@verity/common'
 import { changeMemberRole, listMembers, removeMember } from '../../api/transcripts.api.ts';
 import { useApiQuery } from '../../api/use-api-query.ts';
 import { useAsyncAction } from '../../api/use-async-action.ts';
-import { FormError } from '../../components/form-error.tsx';
-import { ErrorState, LoadingState } from '../../components/page-state.tsx';
+import { LoadingState } from '../../components/page-state.tsx';
+import { PanelError } from '../../components/panel-error.tsx';
 import type { LiveTranscriptProvider } from '../../realtime/live-transcript-provider.ts';
 import { useLiveChanges } from '../../realtime/use-live-changes.ts';
 import { useCurrentUser } from '../auth/session-context.tsx';
@@ -28,7 +28,7 @@ export function MembersPanel({ transcriptId, myRole, provider }: { transcriptId:
     <aside className="panel members-panel" aria-labelledby="members-heading" data-testid="members-panel">
       <h2 id="members-heading">Members</h2>
       {query.status === 'loading' ? <LoadingState label="Loading members…" /> : null}
-      {query.status === 'error' ? <ErrorState error={query.error} onRetry={query.reload} /> : null}
+      <PanelError error={query.error} onRetry={query.reload} />
       {query.status === 'success' ? (
         <ul className="member-list">
           {query.data.map((member) => (
@@ -139,7 +139,7 @@ function MemberItem({ transcriptId, member, canManage, onChanged }: MemberItemPr
           Invitation links will not let {member.displayName} back in; you can add them again here by e-mail.
         </p>
       ) : null}
-      <FormError error={action.error} />
+      <PanelError error={action.error} onDismiss={action.reset} />
     </li>
   );
 }
