@@ -13,6 +13,7 @@ import type { PrismaClient } from './db/prisma.ts';
 import { authRoutes } from './http/auth.routes.ts';
 import { loadSession } from './http/authentication.ts';
 import { clientAssetRoutes } from './http/client-assets.ts';
+import { correctionRoutes } from './http/corrections.routes.ts';
 import { parseCookies } from './http/cookies.ts';
 import { csrfProtection } from './http/csrf.ts';
 import { apiNotFound, errorHandler } from './http/error-handler.ts';
@@ -87,6 +88,7 @@ export function createApp(options: { prisma: PrismaClient; config: Config; logge
   api.use('/transcripts/:id', historyRoutes(context));
   api.use('/transcripts/:id/review', reviewRoutes(context));
   api.use('/transcripts/:id/speakers', speakerRoutes(context));
+  api.use('/transcripts/:id/corrections', correctionRoutes(context));
   api.use('/transcripts/:id/queue', queueRoutes(context));
   api.use('/transcripts/:id/export', exportRoutes(context));
   api.use('/transcripts/:id/media', mediaRoutes(context));

@@ -13,3 +13,4 @@ export * from './media.schemas.ts';
 export * from './glossary.schemas.ts';
 export * from './comments.schemas.ts';
 export * from './queue.schemas.ts';
+export * from './corrections.schemas.ts';

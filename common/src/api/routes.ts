@@ -31,6 +31,10 @@ export const apiRoutes = {
   speakers: (id: string) => `/api/transcripts/${encodeURIComponent(id)}/speakers`,
   speaker: (id: string, speakerId: string) => `/api/transcripts/${encodeURIComponent(id)}/speakers/${encodeURIComponent(speakerId)}`,
   mergeSpeakers: (id: string) => `/api/transcripts/${encodeURIComponent(id)}/speakers/merge`,
+  /** GET the corrections raw → current with their classes and the accuracy summary (?turnId= for one turn). */
+  corrections: (id: string, turnId?: string) => `/api/transcripts/${encodeURIComponent(id)}/corrections${turnId === undefined ? '' : `?turnId=${encodeURIComponent(turnId)}`}`,
+  /** POST { type, severity } classifies (or reclassifies) the correction; DELETE clears its class. */
+  correction: (id: string, key: string) => `/api/transcripts/${encodeURIComponent(id)}/corrections/${encodeURIComponent(key)}`,
   /** GET the review queue's resolutions and dismissed keys. */
   queue: (id: string) => `/api/transcripts/${encodeURIComponent(id)}/queue`,
   /** POST { itemKey, kind, action, label }: records how a queue item was resolved (correctors). */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { alignWords, splitWords } from './align-words.ts';
-import { writeCorrectionReport } from './correction-report.ts';
+import { classesByIdentity, writeCorrectionReport } from './correction-report.ts';
+import { listCorrections } from '../review/list-corrections.ts';
 import { measureWordErrorRate } from './measure-word-error-rate.ts';
 import { buildFixture } from './transcript.fixture.ts';
 
@@ -56,10 +57,36 @@ describe('measureWordErrorRate and writeCorrectionReport', () => {
     expect(report).toContain('| Word error rate | 34.62 % (9 / 26) |');
     expect(report).toContain('| Turns changed | 4 of 5 |');
     expect(report).toContain('| Ana Lopez | 2 | 2 |\n| Bo | 1 | 1 |');
-    expect(report).toContain('### t1 · Moderator\n\n- added "back"\n- Ana Lopez, 2024-05-02T10:00:00Z: added "back"');
+    expect(report).toContain('### t1 · Moderator\n\n- added "back" · unclassified\n- Ana Lopez, 2024-05-02T10:00:00Z: added "back"');
     expect(report).toContain('### t3 · Moderator\n\n- speaker: unattributed → Moderator');
-    expect(report).toContain('### t4 · Ana Lopez\n\n- removed "Yes."');
-    expect(report).toContain('### t5\n\n- turn removed\n- removed "Note: this one reads like a label."');
+    expect(report).toContain('### t4 · Ana Lopez\n\n- removed "Yes." · unclassified');
+    expect(report).toContain('### t5\n\n- turn removed\n- removed "Note: this one reads like a label." · unclassified');
+    expect(report).toContain('The raw import compared with the final text, the final text.');
     expect(report).not.toContain('### t2');
+  });
+
+  it('gives NER raw → final with the counts by class and the unclassified remainder, saying what it compared', () => {
+    // Corrections: t1 "back" added, t4 "Yes." removed, t5's 7 words removed (one run): 3 corrections.
+    // N = raw words = 7 (t1, before "back") + 14 (t2) + 3 (t3) + 2 (t4) + 7 (t5) = 33.
+    // Classed: "back" edition minor (0.25), "Yes." recognition serious (1); t5 unclassified, assumed standard recognition (0.5).
+    // E = 0.25; R = 1 + 0.5 (assumed) = 1.5. NER assumed = (33 − 0.25 − 1.5) / 33 × 100 = 94.696…;
+    // classified only = (33 − 0.25 − 1) / 33 × 100 = 96.212…
+    const corrections = listCorrections(raw, final);
+    expect(corrections.map((correction) => correction.turnId)).toEqual(['t1', 't4', 't5']);
+    const classOf = classesByIdentity([
+      [corrections[0]!, { type: 'edition', severity: 'minor' }],
+      [corrections[1]!, { type: 'recognition', severity: 'serious' }],
+    ]);
+    const report = writeCorrectionReport(raw, final, [], { finalLabel: 'approved version 2 (v1)', classOf });
+    expect(report).toContain('The raw import compared with approved version 2 \\(v1\\), the final text.');
+    expect(report).toContain('| Words in the raw text (N) | 33 |');
+    expect(report).toContain('| Classified / unclassified | 2 / 1 |');
+    expect(report).toContain('| Edition errors (E) | 0.25 |');
+    expect(report).toContain('| Recognition errors (R), unclassified included | 1.5 |');
+    expect(report).toContain('| NER (unclassified as standard recognition) | 94.70 (below 98) |');
+    expect(report).toContain('| NER (classified corrections only) | 96.21 |');
+    expect(report).toContain('| Recognition | 0 | 0 | 1 |\n| Edition | 1 | 0 | 0 |\n| Unclassified | 1 (counted as standard recognition) | | |');
+    expect(report).toContain('- added "back" · edition, minor');
+    expect(report).toContain('- removed "Yes." · recognition, serious');
   });
 });

@@ -17,5 +17,5 @@ export { alignWords, splitWords } from './align-words.ts';
 export type { WordAlignment, WordOperation } from './align-words.ts';
 export { measureWordErrorRate } from './measure-word-error-rate.ts';
 export type { TurnComparison, WordErrorRate } from './measure-word-error-rate.ts';
-export { writeCorrectionReport } from './correction-report.ts';
-export type { AttributedChange } from './correction-report.ts';
+export { classesByIdentity, writeCorrectionReport } from './correction-report.ts';
+export type { AttributedChange, CorrectionReportOptions } from './correction-report.ts';

@@ -1,5 +1,6 @@
 import {
   AppError,
+  classesByIdentity,
   exportFileName,
   exportFormats,
   hashTranscript,
@@ -11,6 +12,7 @@ import {
 } from '@verity/common';
 import type { LiveSessions } from '../collab/live-sessions.ts';
 import { readCurrentTranscript } from '../collab/read-current-transcript.ts';
+import { gradeCorrections, readRawTranscript } from '../corrections/grade-corrections.ts';
 import type { PrismaClient } from '../db/prisma.ts';
 import { listAttributedChanges } from './list-attributed-changes.ts';
 
@@ -33,6 +35,8 @@ interface ExportSource {
   uptoSeq: number;
   recordingSha256: string | null;
   options: ExportOptions;
+  /** When the version was taken (its report counts the correction classes as they stood then); null: the current text. */
+  takenAt: Date | null;
 }
 
 /**
@@ -54,10 +58,11 @@ export async function exportTranscriptFile(options: {
   const source = await resolveSource(options);
   const hash = source.options.hash!;
   if (format === 'report') {
-    const raw = await prisma.transcriptVersion.findUnique({ where: { transcriptId_number: { transcriptId, number: 0 } }, select: { content: true } });
-    if (!raw) throw new AppError('not_found', 'This transcript was not imported, so there is no raw version to compare with.');
+    const raw = await readRawTranscript(prisma, transcriptId);
     const changes = await listAttributedChanges(prisma, { transcriptId, uptoSeq: source.uptoSeq });
-    const report = writeCorrectionReport(transcriptSchema.parse(raw.content), source.transcript, changes);
+    const { corrections } = await gradeCorrections(prisma, { transcriptId, raw, final: source.transcript, asOf: source.takenAt ?? undefined });
+    const classOf = classesByIdentity(corrections.map((correction) => [correction, correction.stored && { type: correction.stored.type, severity: correction.stored.severity }] as const));
+    const report = writeCorrectionReport(raw, source.transcript, changes, { finalLabel: describeFinal(source), classOf });
     const fileName = exportFileName(title, source.versionNumber, 'markdown').replace(/\.md$/, '.corrections.md');
     return { fileName, mimeType: 'text/markdown; charset=utf-8', body: Buffer.from(report, 'utf8'), versionNumber: source.versionNumber, contentSha256: hash, recordingSha256: source.recordingSha256 };
   }
@@ -73,6 +78,13 @@ export async function exportTranscriptFile(options: {
   };
 }
 
+/** What the correction report compares the raw import with, in words. */
+function describeFinal(source: ExportSource): string {
+  if (source.versionNumber === null) return 'the current text (no version is approved)';
+  if (source.options.approvedBy !== undefined) return `approved version ${source.versionNumber}`;
+  return `version ${source.versionNumber} (not approved)`;
+}
+
 async function resolveSource(options: { prisma: PrismaClient; liveSessions?: LiveSessions; transcriptId: string; versionNumber?: number }): Promise<ExportSource> {
   const { prisma, transcriptId, versionNumber } = options;
   const include = { approval: { include: { approver: { select: { displayName: true } } } } } as const;
@@ -84,7 +96,7 @@ async function resolveSource(options: { prisma: PrismaClient; liveSessions?: Liv
   if (!version) {
     const { transcript, seq } = await readCurrentTranscript(options);
     const recording = await prisma.recording.findUnique({ where: { transcriptId }, select: { sha256: true } });
-    return { transcript, versionNumber: null, uptoSeq: seq, recordingSha256: recording?.sha256 ?? null, options: { hash: await hashTranscript(transcript) } };
+    return { transcript, versionNumber: null, uptoSeq: seq, recordingSha256: recording?.sha256 ?? null, options: { hash: await hashTranscript(transcript) }, takenAt: null };
   }
   const approval = version.approval;
   return {
@@ -92,6 +104,7 @@ async function resolveSource(options: { prisma: PrismaClient; liveSessions?: Liv
     versionNumber: version.number,
     uptoSeq: version.uptoSeq,
     recordingSha256: version.recordingSha256,
+    takenAt: version.createdAt,
     options: {
       version: version.number,
       hash: version.contentSha256,
