@@ -2,7 +2,6 @@ import { AppError } from '../errors.ts';
 import type { Transcript } from '../transcript/transcript.schema.ts';
 import type { ExportOptions } from './export-options.ts';
 import { writeCart } from './write-cart.ts';
-import { writeDocx } from './write-docx.ts';
 import { writeMarkdown } from './write-markdown.ts';
 import { writePlainText } from './write-plain-text.ts';
 import { writeSrt } from './write-srt.ts';
@@ -32,7 +31,8 @@ export const exportFormats = {
     fileExtension: 'docx',
     mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
     isBinary: true,
-    write: (t, o) => writeDocx(t, o),
+    // Loaded when first written: the docx library is most of a megabyte, and a browser listing the formats never writes one.
+    write: async (t, o) => (await import('./write-docx.ts')).writeDocx(t, o),
   },
 } as const satisfies Record<string, ExportFormat>;
 

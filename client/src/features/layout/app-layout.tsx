@@ -1,4 +1,6 @@
+import { Suspense } from 'react';
 import { Link, Outlet } from 'react-router-dom';
+import { LoadingState } from '../../components/page-state.tsx';
 import { UserMenu } from './user-menu.tsx';
 
 /** The signed-in frame: a top bar with the product name and the user menu, above the current page. */
@@ -18,7 +20,10 @@ export function AppLayout() {
         <UserMenu />
       </header>
       <main id="main" className="page" tabIndex={-1}>
-        <Outlet />
+        {/* Here too, so the top bar stays while a page's code loads. */}
+        <Suspense fallback={<LoadingState />}>
+          <Outlet />
+        </Suspense>
       </main>
     </div>
   );
