@@ -4,3 +4,4 @@ export * from './version-stats.ts';
 export * from './describe-turn-change.ts';
 export * from './describe-replacements.ts';
 export * from './describe-stats.ts';
+export * from './describe-speaker-merges.ts';

@@ -2,6 +2,7 @@ import type * as Y from 'yjs';
 import {
   compareTranscripts,
   describeRepeatedReplacements,
+  describeSpeakerMerges,
   describeTurnChange,
   quoteWords,
   transcriptSchemaVersion,
@@ -149,19 +150,23 @@ function describeBatch(batch: Batch, replay: LogReplay): DraftEntry {
   });
   // A find & replace (the same words replaced in many turns) reads as one phrase, not one per turn.
   const repeated = describeRepeatedReplacements(numbered);
-  const phrases: string[] = [...repeated.phrases];
+  // A speaker merge (every turn of a speaker who left the roster went to one other) reads as one phrase too.
+  const removedSpeakers = [...batch.speakersBefore].flatMap(([key, before]) => (before && !rosterAfter.some((speaker) => speaker.id === key) ? [before] : []));
+  const merges = describeSpeakerMerges(numbered, removedSpeakers);
+  const phrases: string[] = [...merges.phrases, ...repeated.phrases];
   const turnIds: string[] = [];
   for (const change of numbered) {
-    const phrase = repeated.grouped.has(change) ? '' : describeTurnChange(change);
+    const phrase = repeated.grouped.has(change) || merges.grouped.has(change) ? '' : describeTurnChange(change);
     if (phrase) phrases.push(phrase);
     turnIds.push(change.turnId);
   }
   for (const [key, before] of batch.speakersBefore) {
     const after = rosterAfter.find((speaker) => speaker.id === key) ?? null;
     if (before && after && (before.label !== after.label || before.displayName !== after.displayName)) {
-      phrases.push(`renamed speaker ${quoteWords(before.label || before.displayName)} to ${quoteWords(after.label || after.displayName)}`);
+      // By display name: a rename keeps the captioner's label, so the label would read "renamed X to X".
+      phrases.push(`renamed speaker ${quoteWords(before.displayName || before.label)} to ${quoteWords(after.displayName || after.label)}`);
     } else if (!before && after) phrases.push(`added speaker ${quoteWords(after.label || after.displayName)}`);
-    else if (before && !after) phrases.push(`removed speaker ${quoteWords(before.label || before.displayName)}`);
+    else if (before && !after && !merges.merged.has(key)) phrases.push(`removed speaker ${quoteWords(before.label || before.displayName)}`);
   }
   return { userId: batch.userId, phrases, turnIds, fromSeq: batch.fromSeq, toSeq: batch.toSeq, startedAt: batch.startedAt, endedAt: batch.endedAt };
 }

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Express } from 'express';
+import { historyRoutes } from '@verity/common';
 import { createApp } from '../app.ts';
 import { createLiveSessions } from '../collab/create-live-sessions.ts';
 import type { LiveSessions } from '../collab/live-sessions.ts';
@@ -65,6 +66,7 @@ describe('speaker roster', () => {
     expect(rows.slice(before).map((row) => row.userId)).toEqual([editorId]);
     const { transcript } = await readCurrentTranscript({ prisma: db.prisma, liveSessions, transcriptId: id });
     expect(transcript.speakers.find((speaker) => speaker.id === ana.speaker.id)).toMatchObject({ label: 'ANA LOPEZ', displayName: 'Ana López', role: 'Chair', affiliation: 'GFCE' });
+    expect((await owner.get(historyRoutes.activity(id))).body.entries[0].phrases).toEqual(['renamed speaker ‘Ana Lopez’ to ‘Ana López’']);
     // Clearing a field is explicit (null); absent fields stay.
     await editor.patch(`/api/transcripts/${id}/speakers/${ana.speaker.id}`, { role: null });
     const after = (await viewer.get(`/api/transcripts/${id}/speakers`)).body.speakers.find((entry: { speaker: { id: string } }) => entry.speaker.id === ana.speaker.id);
@@ -80,7 +82,9 @@ describe('speaker roster', () => {
     expect(merged.body.speakers.find((entry: { speaker: { id: string } }) => entry.speaker.id === ana.speaker.id)).toMatchObject({ turns: 2, words: 9 });
     expect(await db.prisma.documentUpdate.count({ where: { transcriptId: id, userId: { not: null } } })).toBe(before + 1);
     const { transcript } = await readCurrentTranscript({ prisma: db.prisma, liveSessions, transcriptId: id });
-    expect(transcript.turns.filter((turn) => turn.speakerId === ana.speaker.id)).toHaveLength(2);
+    expect(transcript.turns.filter((turn) => turn.speakerId === ana.speaker.id)).toHaveLength(2);    // History tells it as one change by the editor, a merge rather than a reassignment and a removal.
+    const activity = await owner.get(historyRoutes.activity(id));
+    expect(activity.body.entries[0]).toMatchObject({ actor: { id: editorId }, phrases: ['merged speaker ‘ANNA LOPEZ’ into ‘ANA LOPEZ’ (1 turn)'] });
   });
 
   it('checks roles and input', async () => {
