@@ -4,7 +4,7 @@ import type { TranscriptEditor } from './types.ts';
 
 /**
  * Runs `edit` on the shared document as this person's own change, with `origin`, as one step of the
- * editor's undo history: Ctrl+Z in the text (or `undoStep`) reverts exactly it, for its author only,
+ * editor's undo history: Ctrl+Z in the text (or a panel's Undo while `isLatestStep`) reverts exactly it, for its author only,
  * like their typing. The roster joins the undo manager's scope, so speaker edits are undone too (by
  * default it covers the text alone). Without an editor (not bound yet) the edit is still applied and
  * attributed, just not undoable. Returns the edit's result and its undo step (null when none).
