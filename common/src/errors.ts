@@ -22,6 +22,8 @@ export const errorCodes = [
   'file_too_costly',
   /** A Range header no byte of the file satisfies (416). */
   'range_not_satisfiable',
+  /** A comment's anchor does not name words of this transcript's current text (forged, or not synced yet): 422. */
+  'invalid_anchor',
   'csrf_failed',
   'internal',
 ] as const;

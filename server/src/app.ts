@@ -13,6 +13,7 @@ import type { PrismaClient } from './db/prisma.ts';
 import { authRoutes } from './http/auth.routes.ts';
 import { loadSession } from './http/authentication.ts';
 import { clientAssetRoutes } from './http/client-assets.ts';
+import { commentRoutes } from './http/comments.routes.ts';
 import { correctionRoutes } from './http/corrections.routes.ts';
 import { parseCookies } from './http/cookies.ts';
 import { csrfProtection } from './http/csrf.ts';
@@ -89,6 +90,7 @@ export function createApp(options: { prisma: PrismaClient; config: Config; logge
   api.use('/transcripts/:id', historyRoutes(context));
   api.use('/transcripts/:id/review', reviewRoutes(context));
   api.use('/transcripts/:id/speakers', speakerRoutes(context));
+  api.use('/transcripts/:id/comments', commentRoutes(context));
   api.use('/transcripts/:id/glossaries', transcriptGlossaryRoutes(context));
   api.use('/transcripts/:id/corrections', correctionRoutes(context));
   api.use('/transcripts/:id/queue', queueRoutes(context));

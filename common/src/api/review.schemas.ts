@@ -5,7 +5,7 @@ import { transcriptStatusSchema } from './transcripts.schemas.ts';
 export const sendBackRequestSchema = z.object({ comment: z.string().trim().min(1, 'must not be empty').max(2000) });
 export type SendBackRequest = z.infer<typeof sendBackRequestSchema>;
 
-/** Approval: a waiver reason is required only while uncertain spans or unattributed turns remain. */
+/** Approval: a waiver reason is required only while uncertain spans, unattributed turns or open comments remain. */
 export const approveRequestSchema = z.object({ waiverReason: z.string().trim().min(1, 'must not be empty').max(2000).optional() });
 export type ApproveRequest = z.infer<typeof approveRequestSchema>;
 
@@ -47,6 +47,8 @@ export const openIssuesSchema = z.object({ uncertainSpans: z.number().int(), una
 export const reviewStateSchema = z.object({
   status: transcriptStatusSchema,
   openIssues: openIssuesSchema,
+  /** Comment threads not yet resolved: they block approval too (waivable like the issues). */
+  openComments: z.number().int().nonnegative(),
   approvals: z.array(approvalSchema),
   events: z.array(reviewEventSchema),
 });

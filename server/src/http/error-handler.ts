@@ -19,6 +19,7 @@ const statusByCode: Record<ErrorCode, number> = {
   malformed_file: 422,
   file_too_costly: 422,
   range_not_satisfiable: 416,
+  invalid_anchor: 422,
   rate_limited: 429,
   internal: 500,
 };

@@ -1,6 +1,7 @@
 import { countOpenIssues, type Approval, type ReviewState } from '@verity/common';
 import type { LiveSessions } from '../collab/live-sessions.ts';
 import { readCurrentTranscript } from '../collab/read-current-transcript.ts';
+import { countOpenComments } from '../comments/count-open-comments.ts';
 import type { PrismaClient } from '../db/prisma.ts';
 import { presentApproval, presentReviewEvent } from './review.presenter.ts';
 
@@ -16,14 +17,15 @@ export async function listApprovals(prisma: PrismaClient, transcriptId: string):
   return rows.map((row, index) => presentApproval(row, index + 1));
 }
 
-/** Status, what still blocks approval in the current document, the approvals and the workflow log. */
+/** Status, what still blocks approval (the current document's issues, open comment threads), the approvals and the workflow log. */
 export async function getReview(options: { prisma: PrismaClient; liveSessions?: LiveSessions; transcriptId: string }): Promise<ReviewState> {
   const { prisma, transcriptId } = options;
-  const [transcript, current, approvals, events] = await Promise.all([
+  const [transcript, current, approvals, events, openComments] = await Promise.all([
     prisma.transcript.findUniqueOrThrow({ where: { id: transcriptId }, select: { status: true } }),
     readCurrentTranscript(options),
     listApprovals(prisma, transcriptId),
     prisma.reviewEvent.findMany({ where: { transcriptId }, orderBy: { id: 'asc' }, include: { actor: person } }),
+    countOpenComments(prisma, transcriptId),
   ]);
-  return { status: transcript.status, openIssues: countOpenIssues(current.transcript), approvals, events: events.map(presentReviewEvent) };
+  return { status: transcript.status, openIssues: countOpenIssues(current.transcript), openComments, approvals, events: events.map(presentReviewEvent) };
 }
