@@ -1,31 +1,52 @@
-import { memo, useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { Editor, Element, Text, Transforms, type BaseRange } from 'slate';
 import { ReactEditor } from 'slate-react';
-import { listOpenItems, type OpenItem, type OpenItemKind } from '@verity/common';
+import { countOpenItems, listOpenItems, suggestTurnSpeakers, type OpenItem, type OpenItemKind, type TurnSpeakerSuggestion } from '@verity/common';
+import { PanelError } from '../../components/panel-error.tsx';
 import { findBlockPath } from '../../editor/nodes.ts';
 import type { TranscriptEditor } from '../../editor/types.ts';
 import type { LiveTranscriptProvider } from '../../realtime/live-transcript-provider.ts';
 import { useLiveSnapshot } from '../../realtime/use-live-snapshot.ts';
+import { useOpenComments } from '../comments/use-open-comments.ts';
+import { useGlossaryHits } from '../glossary/use-glossary-hits.ts';
 import { queueShortcuts } from '../workspace/workspace-tabs.ts';
+import { QueueRow } from './queue-row.tsx';
+import { ResolvedList } from './resolved-list.tsx';
+import { useQueueActions } from './use-queue-actions.ts';
+import { useQueueRecord } from './use-queue-record.ts';
 
 const kindLabels: Record<OpenItemKind, string> = { uncertain: 'Uncertain spans', unattributed: 'Turns without a speaker', duplicateSpeaker: 'Probable duplicate speakers', glossary: 'Glossary hits', comment: 'Open comments' };
 const kinds = Object.keys(kindLabels) as OpenItemKind[];
 /** Rows rendered at first; a long queue (a raw 4-hour file has hundreds) is one click from whole. */
 const shownRows = 100;
 
+interface QueuePanelProps {
+  transcriptId: string;
+  provider: LiveTranscriptProvider;
+  editor: TranscriptEditor | null;
+  canEdit: boolean;
+}
+
 /**
- * The review queue: every open item of the live document (uncertain spans, unattributed turns,
- * probable duplicate speakers) with counts and filters; next/previous (Alt+N / Alt+P) select the item
- * in the editor. Items disappear as people resolve them, in any editor.
+ * The review queue: every open item (uncertain spans, unattributed turns, probable duplicate speakers
+ * from the live document; glossary hits; open comments) in reading order, with counts and filters;
+ * next/previous (Alt+N / Alt+P) select the item in the editor. Each item's action goes through the
+ * live document as this person's edit (one undo step) and is recorded (who, when, how) in the
+ * "Resolved" section every reviewer sees live; dismissed items are hidden for everyone.
  */
-export function QueuePanel({ provider, editor }: { provider: LiveTranscriptProvider; editor: TranscriptEditor | null }) {
+export function QueuePanel({ transcriptId, provider, editor, canEdit }: QueuePanelProps) {
   const transcript = useLiveSnapshot(provider.doc);
-  const items = useMemo(() => listOpenItems(transcript), [transcript]);
+  const record = useQueueRecord(provider, transcriptId);
+  const comments = useOpenComments(provider, transcriptId);
+  const glossary = useGlossaryHits(provider, transcriptId);
+  const items = useMemo(() => listOpenItems(transcript, { comments, glossaryHits: glossary.hits }, record.dismissed), [transcript, comments, glossary.hits, record.dismissed]);
+  const suggestions = useMemo(() => groupByTurn(suggestTurnSpeakers(transcript)), [transcript]);
   const [hidden, setHidden] = useState<ReadonlySet<OpenItemKind>>(new Set());
   const [currentKey, setCurrentKey] = useState<string | null>(null);
   const [isAllShown, setIsAllShown] = useState(false);
   const shown = useMemo(() => items.filter((item) => !hidden.has(item.kind)), [items, hidden]);
-  const counts = useMemo(() => Object.fromEntries(kinds.map((kind) => [kind, items.filter((item) => item.kind === kind).length])) as Record<OpenItemKind, number>, [items]);
+  const counts = useMemo(() => countOpenItems(items), [items]);
+  const queue = useQueueActions({ transcriptId, editor, glossaryHits: glossary.hits });
 
   const jump = useCallback(
     (item: OpenItem) => {
@@ -50,6 +71,8 @@ export function QueuePanel({ provider, editor }: { provider: LiveTranscriptProvi
     [shown, currentKey, jump],
   );
 
+  const rowActions = useMemo(() => ({ ...queue.actions, onJump: jump }), [queue.actions, jump]);
+
   useEffect(() => {
     const handle = (event: KeyboardEvent) => {
       if (!event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) return;
@@ -65,7 +88,7 @@ export function QueuePanel({ provider, editor }: { provider: LiveTranscriptProvi
   return (
     <section className="queue-panel" aria-label="Review queue" data-testid="queue-panel">
       <p className="muted" data-testid="queue-count">
-        {items.length === 0 ? 'Nothing open: every span is certain and every turn has a speaker.' : `${items.length} open item${items.length === 1 ? '' : 's'}.`}
+        {items.length === 0 ? 'Nothing open: every span is certain, every turn has a speaker, no comment waits.' : `${items.length} open item${items.length === 1 ? '' : 's'}.`}
       </p>
       <fieldset className="queue-filters">
         <legend className="visually-hidden">Show</legend>
@@ -93,9 +116,30 @@ export function QueuePanel({ provider, editor }: { provider: LiveTranscriptProvi
           Next
         </button>
       </div>
+      {queue.message ? (
+        <p className="find-message" role="status" data-testid="queue-message">
+          {queue.message}{' '}
+          {queue.canUndo ? (
+            <button type="button" className="button button-ghost button-small" onClick={queue.undo} data-testid="queue-undo">
+              Undo
+            </button>
+          ) : null}
+        </p>
+      ) : null}
+      <PanelError error={queue.error} onDismiss={queue.resetError} />
+      <PanelError error={record.error} onRetry={record.reload} />
       <ol className="queue-items" data-testid="queue-items">
         {(isAllShown ? shown : shown.slice(0, shownRows)).map((item) => (
-          <QueueRow key={item.key} item={item} isCurrent={item.key === currentKey} onJump={jump} />
+          <QueueRow
+            key={item.key}
+            item={item}
+            isCurrent={item.key === currentKey}
+            canEdit={canEdit}
+            isBusy={queue.isBusy}
+            suggestions={item.kind === 'unattributed' && item.turnId ? suggestions.get(item.turnId) : undefined}
+            roster={transcript.speakers}
+            actions={rowActions}
+          />
         ))}
       </ol>
       {!isAllShown && shown.length > shownRows ? (
@@ -103,28 +147,17 @@ export function QueuePanel({ provider, editor }: { provider: LiveTranscriptProvi
           Show all {shown.length}
         </button>
       ) : null}
+      <ResolvedList resolutions={record.resolutions} />
     </section>
   );
 }
 
-const itemLabels: Record<OpenItemKind, string> = { uncertain: 'Uncertain span', unattributed: 'Turn without a speaker', duplicateSpeaker: 'Probable duplicate speaker', glossary: 'Glossary hit', comment: 'Open comment' };
-
-/** One item; re-rendered only when it changes (the queue is re-derived as people type). */
-const QueueRow = memo(
-  function QueueRow({ item, isCurrent, onJump }: { item: OpenItem; isCurrent: boolean; onJump: (item: OpenItem) => void }) {
-    return (
-      <li className={`queue-item${isCurrent ? ' is-current' : ''}`} data-testid="queue-item" data-kind={item.kind}>
-        <button type="button" className="find-hit-body" onClick={() => onJump(item)}>
-          <span className="find-hit-where muted">
-            {item.turnNumber === null ? 'Words gone' : `Turn ${item.turnNumber}`} · {itemLabels[item.kind]}
-          </span>
-          <span className="find-hit-text">{item.label}</span>
-        </button>
-      </li>
-    );
-  },
-  (before, after) => before.isCurrent === after.isCurrent && before.onJump === after.onJump && before.item.key === after.item.key && before.item.label === after.item.label && before.item.turnNumber === after.item.turnNumber,
-);
+/** Suggestions by turn (rows compare them by content, so a new snapshot re-renders only rows that changed). */
+function groupByTurn(suggestions: readonly TurnSpeakerSuggestion[]): Map<string, TurnSpeakerSuggestion[]> {
+  const byTurn = new Map<string, TurnSpeakerSuggestion[]>();
+  for (const suggestion of suggestions) byTurn.set(suggestion.turnId, [...(byTurn.get(suggestion.turnId) ?? []), suggestion]);
+  return byTurn;
+}
 
 /** Where an item is in the editor: the uncertain leaf itself, or the start of the turn. */
 function itemRange(editor: TranscriptEditor, item: OpenItem): BaseRange | null {

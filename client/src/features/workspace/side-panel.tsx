@@ -38,7 +38,7 @@ export function SidePanel(props: SidePanelProps) {
   if (!visited.has(tab)) setVisited(new Set([...visited, tab]));
 
   const panels: Record<WorkspaceTab, () => ReactNode> = {
-    queue: () => <QueuePanel provider={provider} editor={editor} />,
+    queue: () => <QueuePanel transcriptId={transcriptId} provider={provider} editor={editor} canEdit={canEdit} />,
     find: () => <FindPanel doc={provider.doc} editor={editor} canEdit={canEdit} focusKey={props.findFocusKey} />,
     speakers: () => <SpeakersPanel myRole={role} provider={provider} editor={editor} />,
     history: () => <HistoryPanel transcriptId={transcriptId} myRole={role} provider={provider} />,
