@@ -3,6 +3,7 @@ import { useCurrentUser } from '../auth/session-context.tsx';
 import { LoadingState } from '../../components/page-state.tsx';
 import type { TranscriptEditor as TranscriptEditorType } from '../../editor/types.ts';
 import type { LiveTranscriptProvider, LiveState } from '../../realtime/live-transcript-provider.ts';
+import { ClassifyTurnCorrections } from './classify-turn-corrections.tsx';
 import { SaveStatusIndicator } from './save-status-indicator.tsx';
 import { TranscriptEditor } from './transcript-editor.tsx';
 
@@ -63,6 +64,7 @@ export function LiveTranscript({ live, role, onEditorReady }: LiveTranscriptProp
           ) : null}
           {canEdit ? null : <span className="badge">Read only</span>}
           <SaveStatusIndicator save={state.save} />
+          <ClassifyTurnCorrections provider={provider} canClassify={canEdit} />
         </div>
       }
     />

@@ -10,12 +10,13 @@ import { usePanelVisible } from '../workspace/panel-visibility.ts';
 import { LoadingState } from '../../components/page-state.tsx';
 import { RelativeTime } from '../../components/relative-time.tsx';
 import { CompareView } from './compare-view.tsx';
+import { CorrectionsList } from './corrections-list.tsx';
 import { BlameToggle } from './blame-overlay.tsx';
 import { formatClock, kindLabels } from './history-labels.ts';
 import { recordVisit } from './last-visit.ts';
 import { useCurrentUser } from '../auth/session-context.tsx';
 
-type Tab = 'versions' | 'activity' | 'compare';
+type Tab = 'versions' | 'activity' | 'compare' | 'corrections';
 
 /**
  * The transcript's history: its versions (who contributed, what changed), the activity feed, and a
@@ -61,9 +62,9 @@ export function HistoryPanel({ transcriptId, myRole, provider }: { transcriptId:
       </div>
       <BlameToggle />
       <div className="history-tabs" role="tablist" aria-label="History views">
-        {(['versions', 'activity', 'compare'] as const).map((name) => (
+        {(['versions', 'activity', 'compare', 'corrections'] as const).map((name) => (
           <button key={name} type="button" role="tab" aria-selected={tab === name} className={`history-tab${tab === name ? ' is-active' : ''}`} onClick={() => setTab(name)}>
-            {name === 'versions' ? 'Versions' : name === 'activity' ? 'Activity' : 'Compare'}
+            {name === 'versions' ? 'Versions' : name === 'activity' ? 'Activity' : name === 'compare' ? 'Compare' : 'Corrections'}
           </button>
         ))}
       </div>
@@ -88,6 +89,7 @@ export function HistoryPanel({ transcriptId, myRole, provider }: { transcriptId:
         </>
       ) : null}
       {tab === 'activity' ? <ActivityFeed transcriptId={transcriptId} provider={provider} /> : null}
+      {tab === 'corrections' ? <CorrectionsList provider={provider} canClassify={canCorrect} /> : null}
       {tab === 'compare' ? (
         <CompareView
           transcriptId={transcriptId}

@@ -9,6 +9,7 @@ import { RelativeTime } from '../../components/relative-time.tsx';
 import type { LiveTranscriptProvider } from '../../realtime/live-transcript-provider.ts';
 import { useLiveChanges } from '../../realtime/use-live-changes.ts';
 import { useLiveSnapshot } from '../../realtime/use-live-snapshot.ts';
+import { AccuracySummaryPanel } from './accuracy-summary.tsx';
 import { ExportMenu } from './export-menu.tsx';
 import { describeIssues, reviewActionLabels } from './review-labels.ts';
 
@@ -42,6 +43,7 @@ export function ReviewPanel({ transcriptId, myRole, provider, onStatusChange }: 
       <PanelError error={query.error} onRetry={query.reload} />
       {query.status === 'success' ? <ReviewBody transcriptId={transcriptId} myRole={myRole} review={query.data} openIssues={openIssues} onChanged={handleChanged} /> : null}
     </section>
+    <AccuracySummaryPanel provider={provider} />
     <ExportMenu transcriptId={transcriptId} approvals={query.data?.approvals ?? []} />
     </>
   );
