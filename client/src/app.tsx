@@ -7,7 +7,7 @@ import { SessionGate } from './features/auth/session-gate.tsx';
 import { AppLayout } from './features/layout/app-layout.tsx';
 import { NotFoundPage } from './features/layout/not-found-page.tsx';
 import { TranscriptPage } from './features/transcripts/transcript-page.tsx';
-import { AccountPage, ImportPage, InvitePage, LoginPage, SetupPage, SignupPage, TranscriptListPage } from './lazy-pages.ts';
+import { AccountPage, GlossariesPage, ImportPage, InvitePage, LoginPage, SetupPage, SignupPage, TranscriptListPage } from './lazy-pages.ts';
 
 /** The whole client: the session, then the routes, public ones first; pages other than the transcript's load on first use. */
 export function App() {
@@ -28,6 +28,7 @@ export function App() {
                   <Route path="/t/:id" element={<TranscriptPage />} />
                   <Route path="/import" element={<ImportPage />} />
                   <Route path="/account" element={<AccountPage />} />
+                  <Route path="/glossaries" element={<GlossariesPage />} />
                   <Route path="*" element={<NotFoundPage />} />
                 </Route>
               </Route>

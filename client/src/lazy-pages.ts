@@ -23,3 +23,5 @@ export const SetupPage = lazyPage(() => import('./features/auth/setup-page.tsx')
 export const LoginPage = lazyPage(() => import('./features/auth/login-page.tsx'), (module) => module.LoginPage);
 /** Signing up (when open sign-up is on). */
 export const SignupPage = lazyPage(() => import('./features/auth/signup-page.tsx'), (module) => module.SignupPage);
+/** The user's term lists (glossaries) across transcripts. */
+export const GlossariesPage = lazyPage(() => import('./features/glossary/glossaries-page.tsx'), (module) => module.GlossariesPage);

@@ -3,6 +3,7 @@ import type { RenderElementProps, RenderLeafProps } from 'slate-react';
 import type { EventElement, NoteElement, TurnElement } from '../../editor/types.ts';
 import { TurnBlameNote } from '../history/blame-overlay.tsx';
 import type { BlameLeaf } from '../history/blame-decorations.ts';
+import type { GlossaryLeaf } from '../glossary/glossary-decorations.ts';
 import { useEditorActions } from './editor-context.ts';
 import { SpeakerChip } from './speaker-chip.tsx';
 import { TimecodeField } from './timecode-field.tsx';
@@ -66,16 +67,21 @@ export function renderTranscriptElement(props: RenderElementProps) {
  */
 export function renderTranscriptLeaf({ attributes, children, leaf }: RenderLeafProps) {
   const { blameAuthor } = leaf as BlameLeaf;
-  const byline = blameAuthor === undefined ? undefined : blameAuthor === 'the import' ? 'From the import' : `Added by ${blameAuthor}`;
+  const { glossaryLabel } = leaf as GlossaryLeaf;
+  const authorByline = blameAuthor === undefined ? undefined : blameAuthor === 'the import' ? 'From the import' : `Added by ${blameAuthor}`;
+  // A known misrecognition: wavy underline, its fix in the tooltip (the popover at the cursor applies it).
+  const glossaryNote = glossaryLabel === undefined ? undefined : `Glossary: ${glossaryLabel} — put the cursor in it to fix (Alt+G)`;
+  const byline = [glossaryNote, authorByline].filter(Boolean).join(' · ') || undefined;
+  const glossaryClass = glossaryLabel === undefined ? '' : ' glossary-hit';
   if (leaf.uncertain !== undefined) {
     return (
-      <mark {...attributes} className="uncertain" data-testid="uncertain" title={`Uncertain (${leaf.uncertain}) — Alt+R resolve, Alt+W rewrite${byline ? ` · ${byline}` : ''}`}>
+      <mark {...attributes} className={`uncertain${glossaryClass}`} data-testid="uncertain" data-glossary-hit={glossaryLabel} title={`Uncertain (${leaf.uncertain}) — Alt+R resolve, Alt+W rewrite${byline ? ` · ${byline}` : ''}`}>
         {children}
       </mark>
     );
   }
   return (
-    <span {...attributes} title={byline} data-blame-author={blameAuthor}>
+    <span {...attributes} title={byline} className={glossaryClass.trim() || undefined} data-blame-author={blameAuthor} data-glossary-hit={glossaryLabel}>
       {children}
     </span>
   );

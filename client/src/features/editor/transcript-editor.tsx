@@ -13,6 +13,9 @@ import { withTranscript } from '../../editor/with-transcript.ts';
 import type { LiveTranscriptProvider } from '../../realtime/live-transcript-provider.ts';
 import { composeDecorate } from '../../editor/compose-decorate.ts';
 import { useBlameDecorate } from '../history/blame-decorations.ts';
+import { useGlossaryDecorate } from '../glossary/glossary-decorations.ts';
+import { GlossaryOverlay } from '../glossary/glossary-overlay.tsx';
+import type { GlossaryHit } from '@verity/common';
 import { useMediaPlayback } from '../media/media-playback.tsx';
 import { matchPlayerShortcut } from '../media/player-shortcuts.ts';
 import { EditorActionsContext, SpeakersContext, type EditorActions } from './editor-context.ts';
@@ -79,8 +82,10 @@ export function TranscriptEditor({ provider, user, canEdit, header, onEditorRead
 
   const speakers = useSpeakers(provider.doc);
   const blameDecorate = useBlameDecorate(editor);
+  const [glossaryHits, setGlossaryHits] = useState<readonly GlossaryHit[]>([]);
+  const glossaryDecorate = useGlossaryDecorate(editor, glossaryHits);
   // Each overlay (authors, comments, glossary hits) keeps its own cache; Slate gets one function.
-  const decorate = useMemo(() => composeDecorate(blameDecorate), [blameDecorate]);
+  const decorate = useMemo(() => composeDecorate(blameDecorate, glossaryDecorate), [blameDecorate, glossaryDecorate]);
   const speakerMap = useMemo(() => new Map(speakers.map((speaker) => [speaker.id, speaker])), [speakers]);
   const { claim, claimEdit } = useClaims(provider.awareness);
 
@@ -247,6 +252,7 @@ export function TranscriptEditor({ provider, user, canEdit, header, onEditorRead
               onClose={closeRoster}
             />
           ) : null}
+          <GlossaryOverlay provider={provider} editor={editor} speakers={speakers} canEdit={canEdit} onHits={setGlossaryHits} />
           {isSheetOpen ? <ShortcutSheet onClose={() => setIsSheetOpen(false)} /> : null}
         </SpeakersContext.Provider>
       </EditorActionsContext.Provider>

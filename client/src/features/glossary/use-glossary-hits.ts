@@ -12,6 +12,7 @@ import {
   type Transcript,
 } from '@verity/common';
 import type { TranscriptEditor } from '../../editor/types.ts';
+import { runUndoableEdit } from '../../editor/undoable-edit.ts';
 import type { LiveTranscriptProvider } from '../../realtime/live-transcript-provider.ts';
 import { useLiveSnapshot } from '../../realtime/use-live-snapshot.ts';
 import { glossaryStoreFor, type AttachedGlossaries } from './glossary-store.ts';
@@ -52,7 +53,8 @@ export function useGlossaryHits(provider: LiveTranscriptProvider, transcriptId: 
     const cached = computed.get(snapshot);
     if (cached && cached.lists === state.lists) return cached;
     const terms = collectGlossaryTerms(snapshot.speakers, state.lists);
-    const result = findGlossaryHits(readSearchableBlocks(provider.doc), terms);
+    // Nothing can match: skip reading the document's text (a 4-hour transcript is megabytes of it).
+    const result = terms.some((term) => term.misrecognitions.length > 0) ? findGlossaryHits(readSearchableBlocks(provider.doc), terms) : { hits: [], isTruncated: false };
     const next = { lists: state.lists, terms, result };
     computed.set(snapshot, next);
     return next;
@@ -71,12 +73,8 @@ export function applyGlossaryFix(editor: TranscriptEditor, hit: GlossaryHit | re
   const doc = editor.sharedRoot.doc as Y.Doc | null;
   if (!doc || hits.length === 0) return { fixed: 0, skipped: hits.length };
   const { anchored, stale } = anchorHits(doc, hits.map(toFindHit));
-  const undoManager = editor.undoManager;
-  undoManager.addTrackedOrigin(glossaryFixOrigin);
-  // Its own undo step: not merged with typing just before or after it.
-  undoManager.stopCapturing();
-  const { replaced, skipped } = applyReplacements(doc, anchored, glossaryFixOrigin);
-  undoManager.stopCapturing();
+  const { result } = runUndoableEdit(doc, editor, glossaryFixOrigin, (origin) => applyReplacements(doc, anchored, origin));
+  const { replaced, skipped } = result;
   return { fixed: replaced, skipped: stale + skipped };
 }
 

@@ -16,6 +16,7 @@ export function AppLayout() {
         </Link>
         <nav aria-label="Main" className="top-nav">
           <Link to="/">Transcripts</Link>
+          <Link to="/glossaries">Term lists</Link>
         </nav>
         <UserMenu />
       </header>

@@ -10,6 +10,7 @@ import { workspaceTabs, type WorkspaceTab } from './workspace-tabs.ts';
 const QueuePanel = lazy(() => import('../queue/queue-panel.tsx').then((module) => ({ default: module.QueuePanel })));
 const FindPanel = lazy(() => import('../find/find-panel.tsx').then((module) => ({ default: module.FindPanel })));
 const SpeakersPanel = lazy(() => import('../speakers/speakers-panel.tsx').then((module) => ({ default: module.SpeakersPanel })));
+const GlossaryPanel = lazy(() => import('../glossary/glossary-panel.tsx').then((module) => ({ default: module.GlossaryPanel })));
 const HistoryPanel = lazy(() => import('../history/history-panel.tsx').then((module) => ({ default: module.HistoryPanel })));
 const ReviewPanel = lazy(() => import('../review/review-panel.tsx').then((module) => ({ default: module.ReviewPanel })));
 const MembersPanel = lazy(() => import('../transcripts/members-panel.tsx').then((module) => ({ default: module.MembersPanel })));
@@ -41,6 +42,7 @@ export function SidePanel(props: SidePanelProps) {
     queue: () => <QueuePanel transcriptId={transcriptId} provider={provider} editor={editor} canEdit={canEdit} />,
     find: () => <FindPanel doc={provider.doc} editor={editor} canEdit={canEdit} focusKey={props.findFocusKey} />,
     speakers: () => <SpeakersPanel myRole={role} provider={provider} editor={editor} />,
+    glossary: () => <GlossaryPanel transcriptId={transcriptId} myRole={role} provider={provider} editor={editor} />,
     history: () => <HistoryPanel transcriptId={transcriptId} myRole={role} provider={provider} />,
     review: () => <ReviewPanel transcriptId={transcriptId} myRole={role} provider={provider} onStatusChange={props.onStatusChange} />,
     members: () => <MembersPanel transcriptId={transcriptId} myRole={role} provider={provider} />,

@@ -7,9 +7,10 @@ export const workspaceTabs = [
   { id: 'queue', label: 'Queue', keys: 'Alt+1', code: 'Digit1' },
   { id: 'find', label: 'Find', keys: 'Alt+2', code: 'Digit2' },
   { id: 'speakers', label: 'Speakers', keys: 'Alt+3', code: 'Digit3' },
-  { id: 'history', label: 'History', keys: 'Alt+4', code: 'Digit4' },
-  { id: 'review', label: 'Review & export', keys: 'Alt+5', code: 'Digit5' },
-  { id: 'members', label: 'Members', keys: 'Alt+6', code: 'Digit6' },
+  { id: 'glossary', label: 'Glossary', keys: 'Alt+5', code: 'Digit5' },
+  { id: 'history', label: 'History', keys: 'Alt+6', code: 'Digit6' },
+  { id: 'review', label: 'Review & export', keys: 'Alt+7', code: 'Digit7' },
+  { id: 'members', label: 'Members', keys: 'Alt+8', code: 'Digit8' },
 ] as const;
 
 export type WorkspaceTab = (typeof workspaceTabs)[number]['id'];
@@ -22,8 +23,11 @@ export const queueShortcuts = [
   { keys: 'Alt+P', code: 'KeyP', direction: -1, label: 'Queue: previous open item' },
 ] as const;
 
+/** In the text, on a word the glossary flags: apply its fix (the popover by the word offers the same). */
+export const glossaryShortcut = { keys: 'Alt+G', code: 'KeyG', label: 'Glossary: fix the flagged word at the cursor' } as const;
+
 /** Rows for the shortcut sheet. */
-export const workspaceShortcuts = [...workspaceTabs.map((tab) => ({ keys: tab.keys, label: `Side panel: ${tab.label}` })), togglePanelShortcut, ...queueShortcuts];
+export const workspaceShortcuts = [...workspaceTabs.map((tab) => ({ keys: tab.keys, label: `Side panel: ${tab.label}` })), togglePanelShortcut, ...queueShortcuts, glossaryShortcut];
 
 /** What an Alt+digit key event asks for, if anything. */
 export function matchWorkspaceShortcut(event: { code: string; altKey: boolean; ctrlKey: boolean; metaKey: boolean; shiftKey: boolean }): WorkspaceTab | 'toggle' | null {
