@@ -1,7 +1,9 @@
 import { useState } from 'react';
+import { Range } from 'slate';
 import { useSlateSelector } from 'slate-react';
 import { selectedBlock } from '../../editor/nodes.ts';
 import { uncertainAtSelection } from '../../editor/uncertain.ts';
+import { addCommentShortcut, useCommentActions } from '../comments/comment-actions.ts';
 import type { EditorCommands } from './use-editor-commands.ts';
 
 /** Sound events offered in the menu; anything else can be typed. */
@@ -20,6 +22,8 @@ export function EditorToolbar({ commands, canEdit, isEventMenuOpen, onEventMenuC
   const uncertainMarker = useSlateSelector((editor) => uncertainAtSelection(editor)?.[0].uncertain ?? null);
   const isInTurn = useSlateSelector((editor) => selectedBlock(editor)?.[0].type === 'turn');
   const [customEvent, setCustomEvent] = useState('');
+  const comments = useCommentActions();
+  const hasWords = useSlateSelector((editor) => editor.selection !== null && !Range.isCollapsed(editor.selection));
   // Buttons must not steal the editor's selection: act on mouse down, keep focus in the text.
   const keepSelection = (event: { preventDefault: () => void }) => event.preventDefault();
 
@@ -88,6 +92,11 @@ export function EditorToolbar({ commands, canEdit, isEventMenuOpen, onEventMenuC
             </div>
           ) : null}
         </span>
+      ) : null}
+      {comments.canComment ? (
+        <button type="button" className="button button-ghost button-small" onMouseDown={keepSelection} onClick={comments.startComment} disabled={!hasWords} title={`Comment on the selected words (${addCommentShortcut.keys})`} data-testid="add-comment">
+          Comment
+        </button>
       ) : null}
       <button type="button" className="button button-ghost button-small toolbar-end" onClick={onShowShortcuts} aria-keyshortcuts="?">
         Shortcuts <kbd>?</kbd>

@@ -3,6 +3,7 @@ import type { RenderElementProps, RenderLeafProps } from 'slate-react';
 import type { EventElement, NoteElement, TurnElement } from '../../editor/types.ts';
 import { TurnBlameNote } from '../history/blame-overlay.tsx';
 import type { BlameLeaf } from '../history/blame-decorations.ts';
+import { markCommented } from '../comments/commented-text.tsx';
 import type { GlossaryLeaf } from '../glossary/glossary-decorations.ts';
 import { useEditorActions } from './editor-context.ts';
 import { SpeakerChip } from './speaker-chip.tsx';
@@ -65,7 +66,8 @@ export function renderTranscriptElement(props: RenderElementProps) {
  * Uncertain words are highlighted with their marker as a tooltip; with the authors overlay on, each
  * word run also names who introduced it. Text is never rendered as HTML.
  */
-export function renderTranscriptLeaf({ attributes, children, leaf }: RenderLeafProps) {
+export function renderTranscriptLeaf({ attributes, children: text, leaf }: RenderLeafProps) {
+  const children = markCommented(leaf, text);
   const { blameAuthor } = leaf as BlameLeaf;
   const { glossaryLabel } = leaf as GlossaryLeaf;
   const authorByline = blameAuthor === undefined ? undefined : blameAuthor === 'the import' ? 'From the import' : `Added by ${blameAuthor}`;

@@ -13,6 +13,8 @@ import { withTranscript } from '../../editor/with-transcript.ts';
 import type { LiveTranscriptProvider } from '../../realtime/live-transcript-provider.ts';
 import { composeDecorate } from '../../editor/compose-decorate.ts';
 import { useBlameDecorate } from '../history/blame-decorations.ts';
+import { useCommentDecorate } from '../comments/comment-decorations.ts';
+import { useCommentThreads } from '../comments/use-comment-threads.ts';
 import { useGlossaryDecorate } from '../glossary/glossary-decorations.ts';
 import { GlossaryOverlay } from '../glossary/glossary-overlay.tsx';
 import type { GlossaryHit } from '@verity/common';
@@ -85,7 +87,8 @@ export function TranscriptEditor({ provider, user, canEdit, header, onEditorRead
   const [glossaryHits, setGlossaryHits] = useState<readonly GlossaryHit[]>([]);
   const glossaryDecorate = useGlossaryDecorate(editor, glossaryHits);
   // Each overlay (authors, comments, glossary hits) keeps its own cache; Slate gets one function.
-  const decorate = useMemo(() => composeDecorate(blameDecorate, glossaryDecorate), [blameDecorate, glossaryDecorate]);
+  const commentDecorate = useCommentDecorate(editor, provider.doc, useCommentThreads(provider).threads);
+  const decorate = useMemo(() => composeDecorate(blameDecorate, glossaryDecorate, commentDecorate), [blameDecorate, glossaryDecorate, commentDecorate]);
   const speakerMap = useMemo(() => new Map(speakers.map((speaker) => [speaker.id, speaker])), [speakers]);
   const { claim, claimEdit } = useClaims(provider.awareness);
 

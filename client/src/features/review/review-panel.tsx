@@ -11,6 +11,7 @@ import { useLiveChanges } from '../../realtime/use-live-changes.ts';
 import { useLiveSnapshot } from '../../realtime/use-live-snapshot.ts';
 import { AccuracySummaryPanel } from './accuracy-summary.tsx';
 import { ExportMenu } from './export-menu.tsx';
+import { useCommentThreads } from '../comments/use-comment-threads.ts';
 import { describeIssues, reviewActionLabels } from './review-labels.ts';
 
 interface ReviewPanelProps {
@@ -29,6 +30,9 @@ export function ReviewPanel({ transcriptId, myRole, provider, onStatusChange }: 
   const query = useApiQuery(`review:${transcriptId}`, (signal) => fetchReview(transcriptId, signal));
   useLiveChanges(provider, ['review', 'versions'], query.reload);
   const openIssues = countOpenIssues(useLiveSnapshot(provider.doc));
+  // Open comment threads block approval too; the shared thread store follows them live.
+  const comments = useCommentThreads(provider);
+  const openComments = comments.status === 'success' ? comments.threads.filter((thread) => thread.resolvedAt === null).length : (query.data?.openComments ?? 0);
   function handleChanged(review: ReviewState) {
     query.setData(review);
     onStatusChange(review.status);
@@ -41,7 +45,7 @@ export function ReviewPanel({ transcriptId, myRole, provider, onStatusChange }: 
       </div>
       {query.status === 'loading' ? <LoadingState label="Loading review…" /> : null}
       <PanelError error={query.error} onRetry={query.reload} />
-      {query.status === 'success' ? <ReviewBody transcriptId={transcriptId} myRole={myRole} review={query.data} openIssues={openIssues} onChanged={handleChanged} /> : null}
+      {query.status === 'success' ? <ReviewBody transcriptId={transcriptId} myRole={myRole} review={query.data} openIssues={openIssues} openComments={openComments} onChanged={handleChanged} /> : null}
     </section>
     <AccuracySummaryPanel provider={provider} />
     <ExportMenu transcriptId={transcriptId} approvals={query.data?.approvals ?? []} />
@@ -55,11 +59,13 @@ interface ReviewBodyProps {
   review: ReviewState;
   /** Counted from the live document (the server counts the same when approving). */
   openIssues: OpenIssues;
+  /** Unresolved comment threads. */
+  openComments: number;
   onChanged: (review: ReviewState) => void;
 }
 
-function ReviewBody({ transcriptId, myRole, review, openIssues, onChanged }: ReviewBodyProps) {
-  const issues = describeIssues(openIssues);
+function ReviewBody({ transcriptId, myRole, review, openIssues, openComments, onChanged }: ReviewBodyProps) {
+  const issues = describeIssues(openIssues, openComments);
   return (
     <>
       <p className="review-issues" data-testid="open-issues">
@@ -136,7 +142,7 @@ function ReviewerActions({ transcriptId, hasIssues, onChanged }: { transcriptId:
     <div className="review-actions">
       {hasIssues ? (
         <label className="field">
-          <span className="field-label">Waiver reason (required to approve with open issues)</span>
+          <span className="field-label">Waiver reason (required to approve with open issues or comments)</span>
           <textarea value={waiver} onChange={(event) => setWaiver(event.target.value)} rows={2} data-testid="waiver-reason" />
         </label>
       ) : null}

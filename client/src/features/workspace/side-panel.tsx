@@ -3,12 +3,14 @@ import type { Role, TranscriptStatus } from '@verity/common';
 import { LoadingState } from '../../components/page-state.tsx';
 import type { TranscriptEditor } from '../../editor/types.ts';
 import type { LiveTranscriptProvider } from '../../realtime/live-transcript-provider.ts';
+import type { CommentDraft } from '../comments/selection-anchor.ts';
 import { PanelVisibilityContext } from './panel-visibility.ts';
 import { workspaceTabs, type WorkspaceTab } from './workspace-tabs.ts';
 
 // Each panel's code loads when its tab is first shown, after the editor has synced (its own chunk).
 const QueuePanel = lazy(() => import('../queue/queue-panel.tsx').then((module) => ({ default: module.QueuePanel })));
 const FindPanel = lazy(() => import('../find/find-panel.tsx').then((module) => ({ default: module.FindPanel })));
+const CommentsPanel = lazy(() => import('../comments/comments-panel.tsx').then((module) => ({ default: module.CommentsPanel })));
 const SpeakersPanel = lazy(() => import('../speakers/speakers-panel.tsx').then((module) => ({ default: module.SpeakersPanel })));
 const GlossaryPanel = lazy(() => import('../glossary/glossary-panel.tsx').then((module) => ({ default: module.GlossaryPanel })));
 const HistoryPanel = lazy(() => import('../history/history-panel.tsx').then((module) => ({ default: module.HistoryPanel })));
@@ -25,6 +27,9 @@ interface SidePanelProps {
   editor: TranscriptEditor | null;
   canEdit: boolean;
   findFocusKey: number;
+  /** A comment being written on the editor's selection (the Comments tab shows it). */
+  commentDraft: CommentDraft | null;
+  onCommentDraftDone: () => void;
   onStatusChange: (status: TranscriptStatus) => void;
 }
 
@@ -43,6 +48,7 @@ export function SidePanel(props: SidePanelProps) {
     find: () => <FindPanel doc={provider.doc} editor={editor} canEdit={canEdit} focusKey={props.findFocusKey} />,
     speakers: () => <SpeakersPanel myRole={role} provider={provider} editor={editor} />,
     glossary: () => <GlossaryPanel transcriptId={transcriptId} myRole={role} provider={provider} editor={editor} />,
+    comments: () => <CommentsPanel transcriptId={transcriptId} myRole={role} provider={provider} editor={editor} draft={props.commentDraft} onDraftDone={props.onCommentDraftDone} />,
     history: () => <HistoryPanel transcriptId={transcriptId} myRole={role} provider={provider} />,
     review: () => <ReviewPanel transcriptId={transcriptId} myRole={role} provider={provider} onStatusChange={props.onStatusChange} />,
     members: () => <MembersPanel transcriptId={transcriptId} myRole={role} provider={provider} />,

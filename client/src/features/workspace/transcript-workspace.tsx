@@ -1,4 +1,4 @@
-import { useEffect, useState, type CSSProperties, type ReactNode } from 'react';
+import { useCallback, useEffect, useMemo, useState, type CSSProperties, type ReactNode } from 'react';
 import { can, type TranscriptStatus, type TranscriptSummary } from '@verity/common';
 import { LoadingState } from '../../components/page-state.tsx';
 import type { TranscriptEditor } from '../../editor/types.ts';
@@ -6,6 +6,8 @@ import type { LiveTranscriptProvider } from '../../realtime/live-transcript-prov
 import { useLiveChanges } from '../../realtime/use-live-changes.ts';
 import { useLiveTranscript } from '../../realtime/use-live-transcript.ts';
 import { LiveTranscript } from '../editor/live-transcript.tsx';
+import { CommentActionsContext, isAddCommentShortcut, type CommentActions } from '../comments/comment-actions.ts';
+import { draftFromSelection, type CommentDraft } from '../comments/selection-anchor.ts';
 import { SidePanel } from './side-panel.tsx';
 import { maxSideWidth, minSideWidth, useSidePanel } from './use-side-panel.ts';
 import { matchWorkspaceShortcut } from './workspace-tabs.ts';
@@ -35,6 +37,17 @@ export function TranscriptWorkspace({ transcript, header, dock, onReviewChanged,
   const [findFocusKey, setFindFocusKey] = useState(0);
   const role = live.state.role ?? transcript.role;
   const { setTab, toggle } = panel;
+  const [commentDraft, setCommentDraft] = useState<CommentDraft | null>(null);
+  const provider = live.provider;
+  const canComment = can(role, 'comment') && editor !== null && provider !== null;
+  const startComment = useCallback(() => {
+    if (!editor || !provider) return;
+    // No words selected: the tab opens with its hint instead of a draft.
+    setCommentDraft(draftFromSelection(editor, provider.doc));
+    setTab('comments');
+    if (panel.isCollapsed) toggle();
+  }, [editor, provider, setTab, toggle, panel.isCollapsed]);
+  const commentActions = useMemo<CommentActions>(() => ({ canComment, startComment }), [canComment, startComment]);
   // The panels mount once the editor is bound and the browser has a quiet moment, so opening a big
   // transcript is not slowed by them (their reading of the document and their own code).
   const [isEditorShown, setIsEditorShown] = useState(false);
@@ -49,6 +62,10 @@ export function TranscriptWorkspace({ transcript, header, dock, onReviewChanged,
 
   useEffect(() => {
     const handle = (event: KeyboardEvent) => {
+      if (isAddCommentShortcut(event) && commentActions.canComment) {
+        event.preventDefault();
+        return commentActions.startComment();
+      }
       const action = matchWorkspaceShortcut(event);
       if (!action) return;
       // Alt+digit in a form field of the panel still switches; only the browser's own use is prevented.
@@ -59,7 +76,7 @@ export function TranscriptWorkspace({ transcript, header, dock, onReviewChanged,
     };
     document.addEventListener('keydown', handle);
     return () => document.removeEventListener('keydown', handle);
-  }, [setTab, toggle]);
+  }, [setTab, toggle, commentActions]);
 
   const style = { '--side-width': `${panel.width}px` } as CSSProperties;
   return (
@@ -72,7 +89,9 @@ export function TranscriptWorkspace({ transcript, header, dock, onReviewChanged,
           {dock}
         </div>
         <section className="transcript-body" data-testid="transcript-body" aria-label="Transcript text">
-          <LiveTranscript live={live} role={transcript.role} onEditorReady={setEditor} />
+          <CommentActionsContext.Provider value={commentActions}>
+            <LiveTranscript live={live} role={transcript.role} onEditorReady={setEditor} />
+          </CommentActionsContext.Provider>
         </section>
       </div>
       {panel.isCollapsed ? (
@@ -105,6 +124,8 @@ export function TranscriptWorkspace({ transcript, header, dock, onReviewChanged,
                 editor={editor}
                 canEdit={can(role, 'correct') && editor !== null}
                 findFocusKey={findFocusKey}
+                commentDraft={commentDraft}
+                onCommentDraftDone={() => setCommentDraft(null)}
                 onStatusChange={onStatusChange}
               />
             ) : (

@@ -7,6 +7,7 @@ const key = (code: string, patch: Partial<{ altKey: boolean; ctrlKey: boolean; m
 describe('workspace shortcuts', () => {
   it('map Alt+digits to tabs and Alt+0 to the panel, and nothing else', () => {
     expect(matchWorkspaceShortcut(key('Digit2'))).toBe('find');
+    expect(matchWorkspaceShortcut(key('Digit4'))).toBe('comments');
     expect(matchWorkspaceShortcut(key('Digit0'))).toBe('toggle');
     expect(matchWorkspaceShortcut(key('Digit2', { ctrlKey: true }))).toBeNull();
     expect(matchWorkspaceShortcut(key('Digit2', { altKey: false }))).toBeNull();

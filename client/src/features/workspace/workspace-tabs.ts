@@ -1,12 +1,15 @@
+import { addCommentShortcut } from '../comments/comment-actions.ts';
+
 /**
  * The side panel's tabs, in order; Alt+<digit> chooses one (by `code`, so it works on every layout
  * and macOS's Option+digit does not type a character), Alt+0 shows or hides the panel. One list drives
- * the tab bar, the key handler and the shortcut sheet. Tools not built yet (comments) have no tab.
+ * the tab bar, the key handler and the shortcut sheet.
  */
 export const workspaceTabs = [
   { id: 'queue', label: 'Queue', keys: 'Alt+1', code: 'Digit1' },
   { id: 'find', label: 'Find', keys: 'Alt+2', code: 'Digit2' },
   { id: 'speakers', label: 'Speakers', keys: 'Alt+3', code: 'Digit3' },
+  { id: 'comments', label: 'Comments', keys: 'Alt+4', code: 'Digit4' },
   { id: 'glossary', label: 'Glossary', keys: 'Alt+5', code: 'Digit5' },
   { id: 'history', label: 'History', keys: 'Alt+6', code: 'Digit6' },
   { id: 'review', label: 'Review & export', keys: 'Alt+7', code: 'Digit7' },
@@ -27,7 +30,7 @@ export const queueShortcuts = [
 export const glossaryShortcut = { keys: 'Alt+G', code: 'KeyG', label: 'Glossary: fix the flagged word at the cursor' } as const;
 
 /** Rows for the shortcut sheet. */
-export const workspaceShortcuts = [...workspaceTabs.map((tab) => ({ keys: tab.keys, label: `Side panel: ${tab.label}` })), togglePanelShortcut, ...queueShortcuts, glossaryShortcut];
+export const workspaceShortcuts = [...workspaceTabs.map((tab) => ({ keys: tab.keys, label: `Side panel: ${tab.label}` })), togglePanelShortcut, ...queueShortcuts, addCommentShortcut, glossaryShortcut];
 
 /** What an Alt+digit key event asks for, if anything. */
 export function matchWorkspaceShortcut(event: { code: string; altKey: boolean; ctrlKey: boolean; metaKey: boolean; shiftKey: boolean }): WorkspaceTab | 'toggle' | null {
