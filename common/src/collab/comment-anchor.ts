@@ -118,7 +118,7 @@ export function anchorBytesToBase64(bytes: Uint8Array): string {
 }
 
 /** Base64 back to bytes; null for anything that is not base64. */
-export function anchorBytesFromBase64(text: string): Uint8Array | null {
+export function anchorBytesFromBase64(text: string): Uint8Array<ArrayBuffer> | null {
   try {
     return Uint8Array.from(atob(text), (char) => char.charCodeAt(0));
   } catch {
