@@ -2,6 +2,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type * as Y from 'yjs';
 import { anchorHits, applyReplacements, findHitKey, readSearchableBlocks, type FindHit, type FindQuery } from '@verity/common';
 import type { TranscriptEditor } from '../../editor/types.ts';
+import { isLatestStep, runUndoableEdit } from '../../editor/undoable-edit.ts';
 import { runFind } from './run-find.ts';
 
 /** Wait after typing, or after someone's edit, before searching again. */
@@ -77,19 +78,16 @@ export function useFind(doc: Y.Doc, editor: TranscriptEditor | null) {
   const replace = useCallback(() => {
     if (!editor || selected.length === 0) return;
     const { anchored, stale } = anchorHits(doc, selected);
-    const undoManager = editor.undoManager;
-    undoManager.addTrackedOrigin(replaceOrigin);
     // Its own undo step: not merged with typing just before or after it.
-    undoManager.stopCapturing();
-    const { replaced, skipped } = applyReplacements(doc, anchored, replaceOrigin);
-    undoManager.stopCapturing();
+    const { result, step } = runUndoableEdit(doc, editor, replaceOrigin, (origin) => applyReplacements(doc, anchored, origin));
+    const { replaced, skipped } = result;
     const missed = stale + skipped;
     const said = `Replaced ${replaced} of ${selected.length}${missed > 0 ? ` (${missed} changed meanwhile and ${missed === 1 ? 'was' : 'were'} left as they are)` : ''}.`;
-    setLastReplace(replaced > 0 ? { item: undoManager.undoStack.at(-1), message: said } : { item: null, message: said });
+    setLastReplace({ item: replaced > 0 ? step : null, message: said });
   }, [doc, editor, selected]);
 
   /** Undo is offered while the replace is still the person's latest change. */
-  const isLatest = () => Boolean(editor && lastReplace?.item && editor.undoManager.undoStack.at(-1) === lastReplace.item);
+  const isLatest = () => isLatestStep(editor, lastReplace?.item);
   const canUndo = isLatest();
   const undo = () => {
     // Checked again on click: the person may have typed since the panel last rendered.
