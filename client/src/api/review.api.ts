@@ -1,10 +1,7 @@
 import {
   apiRoutes,
   reviewResponseSchema,
-  speakerListResponseSchema,
   type ReviewState,
-  type SpeakerListResponse,
-  type UpdateSpeakerRequest,
 } from '@verity/common';
 import { apiRequest } from './api-client.ts';
 import { toApiError } from './api-error.ts';
@@ -27,21 +24,6 @@ export async function sendBack(id: string, comment: string): Promise<ReviewState
 /** in_review → approved; a waiver reason is needed while issues remain. */
 export async function approve(id: string, waiverReason?: string): Promise<ReviewState> {
   return (await apiRequest(apiRoutes.approve(id), { method: 'POST', body: waiverReason ? { waiverReason } : {}, schema: reviewResponseSchema })).review;
-}
-
-/** The roster with turns, words and share per speaker. */
-export function listSpeakers(id: string, signal?: AbortSignal): Promise<SpeakerListResponse> {
-  return apiRequest(apiRoutes.speakers(id), { schema: speakerListResponseSchema, signal });
-}
-
-/** Renames or describes a speaker (one attributed change in the live document). */
-export function updateSpeaker(id: string, speakerId: string, changes: UpdateSpeakerRequest): Promise<SpeakerListResponse> {
-  return apiRequest(apiRoutes.speaker(id, speakerId), { method: 'PATCH', body: changes, schema: speakerListResponseSchema });
-}
-
-/** Merges duplicates into one speaker. */
-export function mergeSpeakers(id: string, into: string, from: string[]): Promise<SpeakerListResponse> {
-  return apiRequest(apiRoutes.mergeSpeakers(id), { method: 'POST', body: { into, from }, schema: speakerListResponseSchema });
 }
 
 /** A downloaded export: its bytes and the name the server gave it. */
