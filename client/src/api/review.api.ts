@@ -1,8 +1,4 @@
-import {
-  apiRoutes,
-  reviewResponseSchema,
-  type ReviewState,
-} from '@verity/common';
+import { apiRoutes, reviewResponseSchema, type ReviewState } from '@verity/common';
 import { apiRequest } from './api-client.ts';
 import { toApiError } from './api-error.ts';
 
