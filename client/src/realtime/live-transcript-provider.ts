@@ -156,6 +156,7 @@ export class LiveTranscriptProvider {
         return;
       }
       this.isJoined = true;
+      if (!this.hasJoined) performance.mark('verity:joined');
       if (this.hasJoined) this.announceChanged(liveTopics);
       this.hasJoined = true;
       this.setState({ connection: 'live', role: ack.role, userId: ack.userId });
@@ -255,12 +256,17 @@ export class LiveTranscriptProvider {
         return;
       case 'syncStep2':
       case 'update':
-        Y.applyUpdate(this.doc, frame.update, this);
         if (frame.kind === 'syncStep2' && !this.state.isSynced) {
+          performance.mark('verity:step2');
+          this.applyFirstState(frame.update);
           // Checked once, before the editor binds: a document it cannot convert is reported, not a crash.
           if (hasUnbindableContent(this.doc)) throw new Error('the transcript holds content the editor cannot show');
+          // Open-time marks (npm run bench:editor prints them): joined → step2 arrived → applied → editor bound.
+          performance.mark('verity:synced');
           this.setState({ isSynced: true });
+          return;
         }
+        Y.applyUpdate(this.doc, frame.update, this);
         return;
       case 'awareness':
         awarenessProtocol.applyAwarenessUpdate(this.awareness, frame.update, this);
@@ -268,6 +274,20 @@ export class LiveTranscriptProvider {
       case 'queryAwareness':
         this.send(encodeAwarenessFrame(awarenessProtocol.encodeAwarenessUpdate(this.awareness, [this.doc.clientID])));
         return;
+    }
+  }
+
+  /**
+   * Applies the server's whole document (the first sync step 2). Our update listener ignores what the
+   * server sent, and while a Y.Doc has an update listener Yjs encodes every transaction for it: for a
+   * 4-hour transcript, re-encoding the whole document just to be ignored. So it listens again after.
+   */
+  private applyFirstState(update: Uint8Array): void {
+    this.doc.off('update', this.handleDocUpdate);
+    try {
+      Y.applyUpdate(this.doc, update, this);
+    } finally {
+      this.doc.on('update', this.handleDocUpdate);
     }
   }
 

@@ -12,6 +12,7 @@ import { userColor } from '../../editor/user-color.ts';
 import { withTranscript } from '../../editor/with-transcript.ts';
 import type { LiveTranscriptProvider } from '../../realtime/live-transcript-provider.ts';
 import { composeDecorate } from '../../editor/compose-decorate.ts';
+import { connectEditor } from '../../editor/connect-editor.ts';
 import { useBlameDecorate } from '../history/blame-decorations.ts';
 import { useCommentDecorate } from '../comments/comment-decorations.ts';
 import { useCommentThreads } from '../comments/use-comment-threads.ts';
@@ -70,7 +71,8 @@ export function TranscriptEditor({ provider, user, canEdit, header, onEditorRead
 
   const [isEmpty, setIsEmpty] = useState(false);
   useEffect(() => {
-    YjsEditor.connect(editor);
+    connectEditor(editor);
+    performance.mark('verity:bound');
     // The server seeds every transcript with a turn and keeps one there, so clients never add one.
     setIsEmpty(editor.children.length === 0);
     return () => YjsEditor.disconnect(editor);
