@@ -36,10 +36,13 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   useEffect(() => {
     const controller = new AbortController();
-    // /api/setup first: besides the status, it sets the CSRF cookie every later POST needs.
+    // Both at once (every page waits for them). /api/setup also sets the CSRF cookie that later POSTs
+    // need; /api/auth/me is a GET and needs none. Before set-up there is no user to ask about.
+    const user = authApi.fetchCurrentUser(controller.signal);
+    user.catch(() => undefined);
     authApi
       .fetchSetupStatus(controller.signal)
-      .then(async (setup) => ({ setup, user: setup.needsSetup ? null : await authApi.fetchCurrentUser(controller.signal) }))
+      .then(async (setup) => ({ setup, user: setup.needsSetup ? null : await user }))
       .then(
         ({ setup, user }) => {
           if (!controller.signal.aborted) setState({ status: 'ready', setup, user });

@@ -1,4 +1,4 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { can } from '@verity/common';
 import { isApiError } from '../../api/api-error.ts';
@@ -7,6 +7,7 @@ import { useApiQuery } from '../../api/use-api-query.ts';
 import { RelativeTime } from '../../components/relative-time.tsx';
 import { ErrorState, LoadingState } from '../../components/page-state.tsx';
 import { useDocumentTitle } from '../../components/use-document-title.ts';
+import { startLiveTranscript } from '../../realtime/use-live-transcript.ts';
 import { BlameProvider } from '../history/blame-overlay.tsx';
 import { MediaPlaybackProvider } from '../media/media-playback.tsx';
 import { MediaPlayer } from '../media/media-player.tsx';
@@ -18,6 +19,9 @@ import { TranscriptTitle } from './transcript-title.tsx';
 export function TranscriptPage() {
   const { id = '' } = useParams();
   const query = useApiQuery(`transcript:${id}`, (signal) => fetchTranscript(id, signal));
+  // The live connection (the document itself) opens while the summary loads, not after it; the
+  // workspace adopts it. For an id that is not the caller's, the server refuses the join as well.
+  useEffect(() => startLiveTranscript(id), [id]);
   useDocumentTitle(query.status === 'success' ? query.data.title : 'Transcript');
   const [recordingGeneration, setRecordingGeneration] = useState(0);
   const handleRecordingChanged = useCallback(() => setRecordingGeneration((value) => value + 1), []);
