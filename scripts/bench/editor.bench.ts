@@ -18,6 +18,9 @@ const propagationKeystrokes = 100;
 const keyDelayMs = 40;
 const password = 'bench horse battery staple';
 const goals = { openMs: 1000, keystrokeP95Ms: 16, propagationP95Ms: 30 };
+/** BENCH_OPEN_ONLY=1 stops after the openings (a quick measure of open time alone). */
+const firstOpens = Math.max(1, Number(process.env.BENCH_FIRST_OPENS ?? 1));
+const reopens = Math.max(1, Number(process.env.BENCH_REOPENS ?? 2));
 const chromiumArgs = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 async function post<T>(request: APIRequestContext, url: string, body: object | Buffer, headers: Record<string, string> = {}): Promise<T> {
@@ -48,6 +51,19 @@ async function openEditor(page: Page, transcriptId: string): Promise<number> {
     { polling: 'raf', timeout: 60_000 },
   );
   return (await handle.jsonValue()) as number;
+}
+
+/** Where the last opening's time went: the page's own marks (verity:*) and its scripts, in ms from navigation start. */
+async function describeOpening(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const navigation = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
+    const scripts = (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).filter((entry) => entry.name.endsWith('.js'));
+    const api = (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).filter((entry) => entry.name.includes('/api/'));
+    const parts = [`html ${navigation?.responseEnd.toFixed(0) ?? '?'}`, `scripts ${Math.max(0, ...scripts.map((entry) => entry.responseEnd)).toFixed(0)} (${scripts.length} files)`];
+    for (const entry of api) parts.push(`${new URL(entry.name).pathname.replace(/[0-9a-f-]{36}/, ':id')} ${entry.startTime.toFixed(0)}→${entry.responseEnd.toFixed(0)}`);
+    for (const mark of performance.getEntriesByType('mark')) if (mark.name.startsWith('verity:')) parts.push(`${mark.name.slice(7)} ${mark.startTime.toFixed(0)}`);
+    return parts.join(', ');
+  });
 }
 
 /** In-page probe: per printable keydown, time to the DOM change, to the next frame, and to just after it (≈ paint). */
@@ -130,7 +146,9 @@ async function main(): Promise<void> {
   process.once('SIGINT', handleSignal);
   process.once('SIGTERM', handleSignal);
   try {
-    server = spawn(process.execPath, ['--import', 'tsx', 'server/src/index.ts'], {
+    // BENCH_SERVER_ARGS='--cpu-prof --cpu-prof-dir=/tmp/prof' profiles the server (written when it stops).
+    const serverArgs = process.env.BENCH_SERVER_ARGS?.split(' ').filter(Boolean) ?? [];
+    server = spawn(process.execPath, [...serverArgs, '--import', 'tsx', 'server/src/index.ts'], {
       cwd: repoRoot,
       detached: true,
       stdio: ['ignore', 'ignore', 'inherit'],
@@ -143,18 +161,61 @@ async function main(): Promise<void> {
     const contextB = await browser.newContext({ baseURL, viewport: { width: 1280, height: 900 } });
     await post(contextA.request, '/api/setup', { email: 'ada@bench.test', displayName: 'Ada Bench', password });
     await post(contextB.request, '/api/auth/signup', { email: 'bea@bench.test', displayName: 'Bea Bench', password });
-    const importStarted = performance.now();
-    const { transcript } = await post<{ transcript: { id: string } }>(contextA.request, '/api/imports', Buffer.from(cart.text, 'utf8'), {
-      'content-type': 'application/octet-stream',
-      'x-file-name': 'four-hours.txt',
-    });
-    console.log(`import: ${(performance.now() - importStarted).toFixed(0)} ms`);
+    // BENCH_FIRST_OPENS copies are imported so that the first opening (which seeds the live document) is sampled more than once.
+    const importIds: string[] = [];
+    for (let i = 0; i < firstOpens; i++) {
+      const importStarted = performance.now();
+      const { transcript: imported } = await post<{ transcript: { id: string } }>(contextA.request, '/api/imports', Buffer.from(cart.text, 'utf8'), {
+        'content-type': 'application/octet-stream',
+        'x-file-name': 'four-hours.txt',
+      });
+      console.log(`import: ${(performance.now() - importStarted).toFixed(0)} ms`);
+      importIds.push(imported.id);
+    }
+    const transcript = { id: importIds.at(-1)! };
     await post(contextA.request, `/api/transcripts/${transcript.id}/members`, { email: 'bea@bench.test', role: 'editor' });
+
+    // BENCH_COMPARE_DIST=dir (another client build, e.g. the previous commit's) alternates reopenings
+    // between that build and client/dist on the same server. Both are then served by Playwright routing,
+    // which turns the browser's HTTP cache (and with it V8's code cache) off for both.
+    const compareDist = process.env.BENCH_COMPARE_DIST;
+    let servedDist = path.join(repoRoot, 'client/dist');
+    if (compareDist) {
+      await contextA.route((url) => !/^\/(api|socket\.io|healthz)(\/|$)/.test(url.pathname), async (route) => {
+        const { pathname } = new URL(route.request().url());
+        const file = path.join(servedDist, pathname.startsWith('/assets/') ? pathname : 'index.html');
+        if (existsSync(file)) await route.fulfill({ path: file });
+        else await route.fulfill({ status: 404, body: 'not found' });
+      });
+    }
 
     // Open: the first visit also seeds the live document on the server; later ones load its checkpoint.
     const pageA = await contextA.newPage();
-    const opens = [await openEditor(pageA, transcript.id)];
-    for (let i = 0; i < 2; i++) opens.push(await openEditor(pageA, transcript.id));
+    pageA.on('pageerror', (error) => console.error(`page error: ${error.message}`));
+    const firsts: number[] = [];
+    for (const id of importIds) firsts.push(await openEditor(pageA, id));
+    const firstOpening = await describeOpening(pageA);
+    const opens = [firsts.at(-1)!];
+    for (let i = 0; i < reopens; i++) opens.push(await openEditor(pageA, transcript.id));
+    if (compareDist) {
+      const current = servedDist;
+      const compared: Record<'current' | 'other', number[]> = { current: [], other: [] };
+      for (let i = 0; i < reopens; i++) {
+        for (const arm of i % 2 ? (['other', 'current'] as const) : (['current', 'other'] as const)) {
+          servedDist = arm === 'current' ? current : compareDist;
+          compared[arm].push(await openEditor(pageA, transcript.id));
+        }
+      }
+      servedDist = current;
+      const median = (values: number[]) => percentile(values, 50);
+      for (const arm of ['current', 'other'] as const) console.log(`reopened with ${arm === 'current' ? 'client/dist' : compareDist}: ${compared[arm].map((ms) => ms.toFixed(0)).join(', ')} ms (median ${median(compared[arm]).toFixed(0)})`);
+    }
+    if (firsts.length > 1 || process.env.BENCH_OPEN_ONLY) {
+      const median = (values: number[]) => percentile(values, 50);
+      console.log(`open → editable: first ${firsts.map((ms) => ms.toFixed(0)).join(', ')} ms (median ${median(firsts).toFixed(0)}); reopened ${opens.slice(1).map((ms) => ms.toFixed(0)).join(', ')} ms (median ${median(opens.slice(1)).toFixed(0)})`);
+      console.log(`   last first opening: ${firstOpening}`);
+      console.log(`   last reopening: ${await describeOpening(pageA)}`);
+    }
     // BENCH_PROFILE=file.cpuprofile records one more opening (file.open.cpuprofile) and the typing phase.
     const profiler = process.env.BENCH_PROFILE ? await contextA.newCDPSession(pageA) : null;
     if (profiler) {
@@ -162,6 +223,13 @@ async function main(): Promise<void> {
       await openEditor(pageA, transcript.id);
       writeFileSync(process.env.BENCH_PROFILE!.replace(/(\.cpuprofile)?$/, '.open.cpuprofile'), JSON.stringify((await profiler.send('Profiler.stop')).profile));
     }
+    // BENCH_TRACE=file.json records a Chromium trace (layout, style, scripts, GC) of one more opening.
+    if (process.env.BENCH_TRACE) {
+      await browser.startTracing(pageA, { path: process.env.BENCH_TRACE, screenshots: false });
+      await openEditor(pageA, transcript.id);
+      await browser.stopTracing();
+    }
+    if (process.env.BENCH_OPEN_ONLY) return;
     const renderedTurns = await pageA.getByTestId('turn').count();
 
     await installKeystrokeProbe(pageA);
