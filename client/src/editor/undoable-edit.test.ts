@@ -52,6 +52,15 @@ describe('runUndoableEdit', () => {
     expect(readTranscriptDoc(doc)).toEqual(transcript);
   });
 
+  it('hands typing not yet flushed to Yjs over first, as its own step', () => {
+    const { doc, editor } = boundEditor();
+    Transforms.insertText(editor, 'Pending. ', { at: { path: [3, 0], offset: 0 } });
+    merge(doc, editor);
+    editor.undo();
+    expect(readTranscriptDoc(doc).turns[3]!.content).toEqual([{ type: 'text', text: 'Pending. Turn 4.' }]);
+    expect(readTranscriptDoc(doc).speakers).toHaveLength(2);
+  });
+
   it('never undoes another person’s edit, and a later typed change is the latest step instead', () => {
     const { doc, editor } = boundEditor();
     const { step } = merge(doc, editor);

@@ -1,3 +1,4 @@
+import { YjsEditor } from '@slate-yjs/core';
 import type * as Y from 'yjs';
 import { speakersKey } from '@verity/common';
 import type { TranscriptEditor } from './types.ts';
@@ -14,7 +15,8 @@ export function runUndoableEdit<R>(doc: Y.Doc, editor: TranscriptEditor | null, 
   const undoManager = editor.undoManager;
   addRosterToUndo(doc, editor);
   undoManager.addTrackedOrigin(origin);
-  // Its own step: not merged with typing just before or after it.
+  // Its own step: typing not yet handed to Yjs goes first, and neither it nor later typing joins the step.
+  YjsEditor.flushLocalChanges(editor);
   undoManager.stopCapturing();
   const depth = undoManager.undoStack.length;
   const result = edit(origin);
