@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { chipMark, type SearchableBlock } from '../collab/find-in-transcript.ts';
-import { findGlossaryHits, type GlossaryMatchTerm } from './find-glossary-hits.ts';
+import { createGlossaryMatcher, findGlossaryHits, type GlossaryMatchTerm } from './find-glossary-hits.ts';
 import { collectGlossaryTerms } from './speaker-terms.ts';
 
 const block = (id: string, text: string): SearchableBlock => ({ id, kind: 'turn', speakerId: null, text });
@@ -55,6 +55,21 @@ describe('findGlossaryHits', () => {
     const list: GlossaryMatchTerm[] = Array.from({ length: 1000 }, (_, index) => ({ id: `t${index}`, term: `Term${index}`, misrecognitions: [`word${index} other`, `know${index}`], source: 'l' }));
     const { hits } = findGlossaryHits(big, [...list, ...terms], { maxHits: 100_000 });
     expect(hits).toHaveLength(2000 * 10 * 2);
+  });
+
+  it('re-matches only what changed: a matcher run again after an edit answers as a fresh search', () => {
+    const matcher = createGlossaryMatcher(terms);
+    const before = [block('a', 'the GAC and the GAC'), block('b', 'know Cus here')];
+    expect(matcher.match(before)).toEqual(findGlossaryHits(before, terms));
+    const after = [block('b', 'know Cus here, GAC'), block('a', 'the GAC and the GFCE'), block('c', 'gac')];
+    const again = matcher.match(after);
+    expect(again).toEqual(findGlossaryHits(after, terms));
+    expect(again.hits.map((hit) => [hit.turnId, hit.blockIndex, hit.text, hit.occurrence])).toEqual([
+      ['b', 0, 'know Cus', 0],
+      ['b', 0, 'GAC', 0],
+      ['a', 1, 'GAC', 0],
+      ['c', 2, 'gac', 0],
+    ]);
   });
 
   it('counts speaker names as terms: a renamed label is a misrecognition, a list term spelled like a speaker joins them', () => {

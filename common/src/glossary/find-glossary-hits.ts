@@ -56,46 +56,78 @@ interface TrieNode {
 
 /** Every hit of the terms' misrecognitions in `blocks`, in reading order; the longest match wins at a position. */
 export function findGlossaryHits(blocks: readonly SearchableBlock[], terms: readonly GlossaryMatchTerm[], options: { maxHits?: number } = {}): { hits: GlossaryHit[]; isTruncated: boolean } {
-  const maxHits = options.maxHits ?? maxGlossaryHits;
+  return createGlossaryMatcher(terms).match(blocks, options);
+}
+
+/** Matches found in one block's text, before they are numbered into hits. */
+interface BlockMatch {
+  start: number;
+  end: number;
+  term: GlossaryMatchTerm;
+}
+
+/** A matcher for one set of terms, re-run as the document changes. */
+export interface GlossaryMatcher {
+  match(blocks: readonly SearchableBlock[], options?: { maxHits?: number }): { hits: GlossaryHit[]; isTruncated: boolean };
+}
+
+/**
+ * Builds the trie once and remembers each block's matches by its text, so re-matching after an edit
+ * reads only the blocks whose text changed (typing touches one): a 4-hour transcript costs its edited
+ * turn, not the whole text, on every refresh.
+ */
+export function createGlossaryMatcher(terms: readonly GlossaryMatchTerm[]): GlossaryMatcher {
   const root = buildTrie(terms);
-  const hits: GlossaryHit[] = [];
-  if (root.children.size === 0) return { hits, isTruncated: false };
-  for (let blockIndex = 0; blockIndex < blocks.length; blockIndex++) {
-    const block = blocks[blockIndex]!;
-    const tokens = tokenize(block.text);
-    const seen = new Map<string, number>();
-    let index = 0;
-    while (index < tokens.length) {
-      const found = longestMatch(root, tokens, index, block.text);
-      if (!found) {
-        index++;
-        continue;
+  let cache = new Map<string, { text: string; matches: BlockMatch[] }>();
+  return {
+    match(blocks, options = {}) {
+      const maxHits = options.maxHits ?? maxGlossaryHits;
+      const hits: GlossaryHit[] = [];
+      if (root.children.size === 0) return { hits, isTruncated: false };
+      const next = new Map<string, { text: string; matches: BlockMatch[] }>();
+      let isTruncated = false;
+      for (let blockIndex = 0; blockIndex < blocks.length; blockIndex++) {
+        const block = blocks[blockIndex]!;
+        const cached = cache.get(block.id);
+        const entry = cached && cached.text === block.text ? cached : { text: block.text, matches: matchBlock(root, block.text) };
+        next.set(block.id, entry);
+        if (isTruncated) continue;
+        const seen = new Map<string, number>();
+        for (const { start, end, term } of entry.matches) {
+          const text = block.text.slice(start, end);
+          const lower = text.toLowerCase();
+          const occurrence = seen.get(lower) ?? 0;
+          seen.set(lower, occurrence + 1);
+          if (hits.length === maxHits) {
+            isTruncated = true;
+            break;
+          }
+          hits.push({ key: `glossary\u0000${block.id}\u0000${lower}\u0000${occurrence}`, turnId: block.id, blockIndex, start, end, text, fix: term.term, termId: term.id, source: term.source, label: `${text} → ${term.term}`, occurrence });
+        }
       }
-      const start = tokens[index]!.start;
-      const end = tokens[index + found.words - 1]!.end;
-      const text = block.text.slice(start, end);
-      index += found.words;
-      if (text === found.term.term) continue;
-      const lower = text.toLowerCase();
-      const occurrence = seen.get(lower) ?? 0;
-      seen.set(lower, occurrence + 1);
-      if (hits.length === maxHits) return { hits, isTruncated: true };
-      hits.push({
-        key: `glossary\u0000${block.id}\u0000${lower}\u0000${occurrence}`,
-        turnId: block.id,
-        blockIndex,
-        start,
-        end,
-        text,
-        fix: found.term.term,
-        termId: found.term.id,
-        source: found.term.source,
-        label: `${text} → ${found.term.term}`,
-        occurrence,
-      });
+      cache = next;
+      return { hits, isTruncated };
+    },
+  };
+}
+
+function matchBlock(root: TrieNode, text: string): BlockMatch[] {
+  const tokens = tokenize(text);
+  const matches: BlockMatch[] = [];
+  let index = 0;
+  while (index < tokens.length) {
+    const found = longestMatch(root, tokens, index, text);
+    if (!found) {
+      index++;
+      continue;
     }
+    const start = tokens[index]!.start;
+    const end = tokens[index + found.words - 1]!.end;
+    index += found.words;
+    // Already spelled right (a case fix counts: "gfce" → "GFCE" is a hit, "GFCE" is not).
+    if (text.slice(start, end) !== found.term.term) matches.push({ start, end, term: found.term });
   }
-  return { hits, isTruncated: false };
+  return matches;
 }
 
 /** A spelling's trie key: its words in lower case joined by their normalised separators. */
@@ -141,11 +173,32 @@ function gapKey(gap: string): string {
   return `\u0001${gap.replace(/\s+/g, ' ')}`;
 }
 
-/** The text's words with their offsets (code units), lower-cased for comparison. */
+/** The text's words with their offsets (code units), lower-cased for comparison. One pass over the characters. */
 function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
-  for (const match of text.matchAll(/[\p{L}\p{M}\p{N}_]+(?:['’][\p{L}\p{M}\p{N}_]+)*/gu)) {
-    tokens.push({ start: match.index, end: match.index + match[0].length, word: match[0].toLowerCase() });
+  let start = -1;
+  let index = 0;
+  while (index < text.length) {
+    const code = text.codePointAt(index)!;
+    const width = code > 0xffff ? 2 : 1;
+    if (isWordCode(code)) {
+      if (start < 0) start = index;
+    } else if (start >= 0 && (code === 0x27 || code === 0x2019) && index + 1 < text.length && isWordCode(text.codePointAt(index + 1)!)) {
+      // An apostrophe inside a word ("Pavlak's") keeps it one word.
+    } else if (start >= 0) {
+      tokens.push({ start, end: index, word: text.slice(start, index).toLowerCase() });
+      start = -1;
+    }
+    index += width;
   }
+  if (start >= 0) tokens.push({ start, end: text.length, word: text.slice(start).toLowerCase() });
   return tokens;
+}
+
+const wordLetter = /[\p{L}\p{M}\p{N}_]/u;
+
+/** Letters, marks, digits and `_`: ASCII decided by range, the rest by Unicode property. */
+function isWordCode(code: number): boolean {
+  if (code < 0x80) return (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a) || (code >= 0x30 && code <= 0x39) || code === 0x5f;
+  return wordLetter.test(String.fromCodePoint(code));
 }

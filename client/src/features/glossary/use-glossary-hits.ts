@@ -4,10 +4,11 @@ import {
   anchorHits,
   applyReplacements,
   collectGlossaryTerms,
-  findGlossaryHits,
+  createGlossaryMatcher,
   readSearchableBlocks,
   type FindHit,
   type GlossaryHit,
+  type GlossaryMatcher,
   type GlossaryMatchTerm,
   type Transcript,
 } from '@verity/common';
@@ -37,7 +38,19 @@ export interface GlossaryHits {
 }
 
 // One computation per (snapshot, lists) pair, shared by every consumer of the same document.
-const computed = new WeakMap<Transcript, { lists: AttachedGlossaries; terms: GlossaryMatchTerm[]; result: ReturnType<typeof findGlossaryHits> }>();
+const computed = new WeakMap<Transcript, { lists: AttachedGlossaries; terms: GlossaryMatchTerm[]; result: ReturnType<GlossaryMatcher['match']> }>();
+// One matcher per document while its terms stay the same: it re-reads only the blocks whose text changed.
+const matchers = new WeakMap<Y.Doc, { signature: string; matcher: GlossaryMatcher }>();
+
+function matcherFor(doc: Y.Doc, terms: readonly GlossaryMatchTerm[]): GlossaryMatcher {
+  const signature = JSON.stringify(terms);
+  let entry = matchers.get(doc);
+  if (!entry || entry.signature !== signature) {
+    entry = { signature, matcher: createGlossaryMatcher(terms) };
+    matchers.set(doc, entry);
+  }
+  return entry.matcher;
+}
 
 /**
  * Known misrecognitions in the open transcript, each `{ key, turnId, label, … }` with its fix: the
@@ -54,7 +67,7 @@ export function useGlossaryHits(provider: LiveTranscriptProvider, transcriptId: 
     if (cached && cached.lists === state.lists) return cached;
     const terms = collectGlossaryTerms(snapshot.speakers, state.lists);
     // Nothing can match: skip reading the document's text (a 4-hour transcript is megabytes of it).
-    const result = terms.some((term) => term.misrecognitions.length > 0) ? findGlossaryHits(readSearchableBlocks(provider.doc), terms) : { hits: [], isTruncated: false };
+    const result = terms.some((term) => term.misrecognitions.length > 0) ? matcherFor(provider.doc, terms).match(readSearchableBlocks(provider.doc)) : { hits: [], isTruncated: false };
     const next = { lists: state.lists, terms, result };
     computed.set(snapshot, next);
     return next;
