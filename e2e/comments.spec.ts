@@ -1,0 +1,123 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { expect, test, type Page } from '@playwright/test';
+import { apiPost } from './fixtures.ts';
+import { openEditor, person } from './live-fixtures.ts';
+
+const seedFile = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../shared/seeds/000_4888b5e5729f2cf0.txt');
+test.skip(!existsSync(seedFile), `seed 000 is missing (${seedFile})`);
+test.describe.configure({ timeout: 180_000 });
+
+async function importSeed(page: Page): Promise<string> {
+  await page.request.get('/api/setup');
+  const token = (await page.request.storageState()).cookies.find((cookie) => cookie.name === 'verity_csrf')!.value;
+  const response = await page.request.post(`/api/imports?title=${encodeURIComponent(`Comments ${randomBytes(4).toString('hex')}`)}`, {
+    data: readFileSync(seedFile),
+    headers: { 'content-type': 'application/octet-stream', 'x-file-name': '000.txt', 'x-csrf-token': token },
+  });
+  expect(response.status()).toBe(201);
+  return ((await response.json()) as { transcript: { id: string } }).transcript.id;
+}
+
+const firstTurn = (page: Page) => page.getByTestId('turn').first().locator('.turn-text');
+
+/**
+ * Puts the DOM selection on `words` in the first turn (collapsed `at` characters into them when
+ * given), as a person dragging or clicking would; Slate reads it from the selectionchange event.
+ */
+async function selectInFirstTurn(page: Page, words: string, at?: number) {
+  await firstTurn(page).click();
+  await firstTurn(page).evaluate(
+    (root, { words, at }) => {
+      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const found = node.textContent!.indexOf(words);
+        if (found < 0) continue;
+        const range = document.createRange();
+        range.setStart(node, found + (at ?? 0));
+        range.setEnd(node, found + (at ?? words.length));
+        window.getSelection()!.removeAllRanges();
+        window.getSelection()!.addRange(range);
+        return;
+      }
+      throw new Error(`"${words}" is not in one text node of the first turn`);
+    },
+    { words, at },
+  );
+  // Slate takes the DOM selection on the next selectionchange.
+  await page.waitForTimeout(150);
+}
+
+test('seed 000: comment on words mentioning a reviewer, who sees it live with its highlight, replies; the anchor follows edits before and inside it; resolving shows for both; an open comment blocks approval until waived', async ({ browser }) => {
+  const ada = await person(browser, 'Ada Owner');
+  const bea = await person(browser, 'Bea Reviewer');
+  const id = await importSeed(ada.page);
+  await apiPost(ada.page, `/api/transcripts/${id}/members`, { email: bea.email, role: 'reviewer' });
+  await openEditor(ada.page, id);
+  await openEditor(bea.page, id);
+  // Bea watches the Comments tab (Alt+4).
+  await bea.page.keyboard.press('Alt+4');
+  const beaPanel = bea.page.getByTestId('comments-panel');
+  await expect(beaPanel).toContainText('No comments yet.');
+
+  // Ada selects "Patrick Pavlak" and comments from the toolbar, mentioning Bea through the @ list.
+  await selectInFirstTurn(ada.page, 'Patrick Pavlak');
+  await ada.page.getByTestId('add-comment').click();
+  const adaPanel = ada.page.getByTestId('comments-panel');
+  await expect(adaPanel.getByTestId('comment-composer')).toContainText('On “Patrick Pavlak”');
+  await adaPanel.getByTestId('comment-input').fill('@Be');
+  await expect(adaPanel.getByTestId('mention-suggestions')).toContainText('@Bea Reviewer');
+  await adaPanel.getByTestId('comment-input').press('Tab');
+  await adaPanel.getByTestId('comment-input').pressSequentially('is the name spelled right? <b>not bold</b>');
+  await adaPanel.getByTestId('comment-submit').click();
+  await expect(adaPanel.getByTestId('comment-thread')).toHaveCount(1);
+
+  // Bea sees it without reloading: the words, the mention of her, the highlight in her text.
+  const beaThread = beaPanel.getByTestId('comment-thread');
+  await expect(beaThread).toHaveCount(1);
+  await expect(beaThread.getByTestId('comment-quote')).toHaveText('“Patrick Pavlak”');
+  await expect(beaThread.locator('.mention.is-me')).toHaveText('@Bea Reviewer');
+  await expect(beaThread.getByTestId('comment-body').first()).toContainText('<b>not bold</b>');
+  await expect(bea.page.getByTestId('transcript-editor').getByTestId('commented')).toHaveText(['Patrick Pavlak']);
+  await beaPanel.getByTestId('comments-mentions-me').check();
+  await expect(beaThread).toHaveCount(1);
+
+  // Bea replies; Ada sees the reply live.
+  await beaThread.getByTestId('comment-reply-input').fill('Yes, it is.');
+  await beaThread.getByTestId('comment-reply-submit').click();
+  await expect(adaPanel.getByTestId('comment-reply')).toContainText('Yes, it is.');
+
+  // Ada types before the words and inside them: the anchor still covers them, for both.
+  await selectInFirstTurn(ada.page, 'So, hello', 0);
+  await ada.page.keyboard.type('Well. ');
+  await selectInFirstTurn(ada.page, 'Patrick Pavlak', 'Patrick'.length);
+  await ada.page.keyboard.type(' J.');
+  await expect(beaThread.getByTestId('comment-quote')).toHaveText('“Patrick J. Pavlak”');
+  await expect(adaPanel.getByTestId('comment-quote')).toHaveText('“Patrick J. Pavlak”');
+  await expect.poll(() => bea.page.getByTestId('transcript-editor').getByTestId('commented').allTextContents().then((parts) => parts.join(''))).toBe('Patrick J. Pavlak');
+
+  // Ada resolves it: gone from Bea's open list and from her text, listed as resolved.
+  await adaPanel.getByTestId('comment-resolve').click();
+  await expect(beaThread).toHaveCount(0);
+  await expect(beaPanel.getByTestId('comments-open-count')).toHaveText('0 open');
+  await expect(bea.page.getByTestId('transcript-editor').getByTestId('commented')).toHaveCount(0);
+  await beaPanel.getByTestId('comments-filter').selectOption('resolved');
+  await expect(beaThread.getByTestId('comment-resolved')).toContainText('Resolved by Ada Owner');
+
+  // An open comment blocks approval until Bea gives a waiver reason, which the approval records.
+  await selectInFirstTurn(ada.page, 'co-chair');
+  await ada.page.keyboard.press('Control+Alt+KeyM');
+  await adaPanel.getByTestId('comment-input').fill('Check the title with the speaker.');
+  await adaPanel.getByTestId('comment-submit').click();
+  await apiPost(ada.page, `/api/transcripts/${id}/review/submit`, {});
+  await bea.page.keyboard.press('Alt+7');
+  const review = bea.page.getByTestId('review-panel');
+  await expect(review.getByTestId('open-issues')).toContainText('1 open comment');
+  const approve = review.getByRole('button', { name: 'Approve with waiver' });
+  await expect(approve).toBeDisabled();
+  await review.getByTestId('waiver-reason').fill('The title is checked after the meeting.');
+  await approve.click();
+  await expect(review.getByTestId('approval-list')).toContainText('Waived: The title is checked after the meeting.');
+});
