@@ -84,6 +84,73 @@ test('seed 000: Ada applies the suggested speaker to turn 34 from the queue; Bea
   await Promise.all([ada.context.close(), bea.context.close()]);
 });
 
+test('seed 000: glossary hits and an open comment are in the queue; Fix, Ignore and Resolve from it reach the other reviewer live and are recorded', async ({ browser }) => {
+  const ada = await person(browser, 'Ada Owner');
+  const bea = await person(browser, 'Bea Second');
+  const id = await importSeed(ada.page);
+  await apiPost(ada.page, `/api/transcripts/${id}/members`, { email: bea.email, role: 'reviewer' });
+  const created = await apiPost<{ id?: string; glossary?: { id: string } }>(ada.page, '/api/glossaries', { name: `IGF ${randomBytes(3).toString('hex')}` });
+  const glossaryId = created.glossary?.id ?? created.id!;
+  await apiPost(ada.page, `/api/glossaries/${glossaryId}/terms`, { term: 'GFCE', misrecognitions: ['GAC'] });
+  await apiPost(ada.page, `/api/transcripts/${id}/glossaries`, { glossaryId });
+  await openEditor(ada.page, id);
+  await openEditor(bea.page, id);
+
+  // Ada comments on "Patrick Pavlak" in the first turn (the Comments tab's composer).
+  const first = ada.page.getByTestId('turn').first().locator('.turn-text');
+  await first.click();
+  await first.evaluate((root) => {
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const at = node.textContent!.indexOf('Patrick Pavlak');
+      if (at < 0) continue;
+      const range = document.createRange();
+      range.setStart(node, at);
+      range.setEnd(node, at + 'Patrick Pavlak'.length);
+      window.getSelection()!.removeAllRanges();
+      window.getSelection()!.addRange(range);
+      return;
+    }
+  });
+  await ada.page.waitForTimeout(150);
+  await ada.page.getByTestId('add-comment').click();
+  await ada.page.getByTestId('comment-input').fill('Is the name spelled right?');
+  await ada.page.getByTestId('comment-submit').click();
+  await expect(ada.page.getByTestId('comment-thread')).toHaveCount(1);
+
+  await openSideTab(ada.page, 'queue');
+  await openSideTab(bea.page, 'queue');
+  const adaQueue = ada.page.getByTestId('queue-panel');
+  const beaQueue = bea.page.getByTestId('queue-panel');
+  await expect(beaQueue.getByText('Glossary hits (10)')).toBeVisible();
+  await expect(beaQueue.getByText('Open comments (1)')).toBeVisible();
+  const comment = adaQueue.getByTestId('queue-item').filter({ hasText: 'Open comment' });
+  await expect(comment).toContainText('Turn 1 ·');
+  await expect(comment).toContainText('Ada Owner: Is the name spelled right?');
+
+  // Fix the first GAC from the queue: the text changes for Bea, her count follows.
+  const hits = adaQueue.locator('[data-testid="queue-item"][data-kind="glossary"]');
+  await hits.first().locator('.find-hit-body').click();
+  await hits.first().getByTestId('queue-fix').click();
+  await expect(beaQueue.getByText('Glossary hits (9)')).toBeVisible();
+  // Ignore the next one: hidden for Bea too, though the words stay.
+  await hits.first().locator('.find-hit-body').click();
+  await hits.first().getByTestId('queue-ignore').click();
+  await expect(beaQueue.getByText('Glossary hits (8)')).toBeVisible();
+  // Resolve the comment from the queue.
+  await comment.locator('.find-hit-body').click();
+  await comment.getByTestId('queue-resolve-comment').click();
+  await expect(beaQueue.getByText('Open comments (0)')).toBeVisible();
+
+  const resolved = beaQueue.getByTestId('queue-resolved-entry');
+  await expect(resolved).toHaveCount(3);
+  await expect(resolved.nth(0)).toContainText('Ada Owner resolved');
+  await expect(resolved.nth(1)).toContainText('Ada Owner ignored');
+  await expect(resolved.nth(2)).toContainText('Ada Owner fixed');
+  await expect(resolved.nth(2)).toContainText('GAC → GFCE');
+  await Promise.all([ada.context.close(), bea.context.close()]);
+});
+
 test('a viewer sees the queue and its record but no actions, and the server refuses them', async ({ browser }) => {
   const ada = await person(browser, 'Ada Owner');
   const vic = await person(browser, 'Vic Viewer');
