@@ -56,7 +56,7 @@ export function GlossaryPanel({ transcriptId, myRole, provider, editor }: Glossa
         </Link>
       </div>
       {glossary.status === 'loading' && glossary.lists.length === 0 ? <LoadingState label="Loading the glossary…" /> : null}
-      <PanelError error={glossary.status === 'error' ? new Error(glossary.error ?? 'The glossary could not be loaded.') : null} onRetry={glossary.reload} />
+      <PanelError error={glossary.status === 'error' ? glossary.error : null} onRetry={glossary.reload} />
       <PanelError error={action.error} onDismiss={action.reset} />
       {message ? (
         <p className="muted" role="status" data-testid="glossary-message">

@@ -1,6 +1,5 @@
 import type { TranscriptGlossariesResponse } from '@verity/common';
 import { listTranscriptGlossaries } from '../../api/glossary.api.ts';
-import { errorMessage } from '../../api/api-error.ts';
 import type { LiveTranscriptProvider } from '../../realtime/live-transcript-provider.ts';
 
 /** The lists attached to the open transcript, as every member's editor, panel and queue read them. */
@@ -10,7 +9,8 @@ export type AttachedGlossaries = TranscriptGlossariesResponse['glossaries'];
 export interface GlossaryStoreState {
   lists: AttachedGlossaries;
   status: 'loading' | 'ready' | 'error';
-  error: string | null;
+  /** The latest load's failure (an ApiError, shown with PanelError), or null. */
+  error: unknown;
 }
 
 interface GlossaryStore {
@@ -52,7 +52,7 @@ function createGlossaryStore(provider: LiveTranscriptProvider): GlossaryStore {
         if (!current.signal.aborted) set({ lists, status: 'ready', error: null });
       },
       (error: unknown) => {
-        if (!current.signal.aborted) set({ ...state, status: 'error', error: errorMessage(error) });
+        if (!current.signal.aborted) set({ ...state, status: 'error', error });
       },
     );
   };

@@ -33,7 +33,8 @@ export interface GlossaryHits {
   terms: GlossaryMatchTerm[];
   lists: AttachedGlossaries;
   status: 'loading' | 'ready' | 'error';
-  error: string | null;
+  /** The latest load's failure (show it with PanelError), or null. */
+  error: unknown;
   reload: () => void;
 }
 
