@@ -18,8 +18,9 @@ async function main(): Promise<void> {
   const logger = createLogger({ level: config.logLevel, format: config.logFormat });
   logger.info(config.databaseUrl ? 'using DATABASE_URL' : `starting embedded PostgreSQL in ${config.dataDir}`);
   const database = await openDatabase(config, (line) => logger.debug({ postgres: line.trim() }));
-  // One registry for HTTP and sockets: speaker changes made over HTTP reach everyone editing.
-  const liveSessions = createLiveSessions(database.prisma);
+  // One registry for HTTP and sockets: speaker changes made over HTTP reach everyone editing. An empty
+  // session stays loaded 30 s after its checkpoint, so a reload reopens without loading it again.
+  const liveSessions = createLiveSessions(database.prisma, { keepIdleMs: 30_000 });
   const parsePool = createParsePool({ size: config.importParseWorkers, timeoutMs: config.importParseTimeoutMs, timeoutPerMbMs: config.importParseMsPerMb });
   const mediaStore = createDiskMediaStore(path.join(config.dataDir, 'media'));
   const app = createApp({ prisma: database.prisma, config, logger, liveSessions, parsePool, mediaStore });

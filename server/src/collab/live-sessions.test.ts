@@ -11,7 +11,7 @@ afterEach(async () => {
   await Promise.all(registries.splice(0).map((registry) => registry.closeAll('server_shutdown')));
 });
 
-function createRegistry(store = new MemoryUpdateStore()) {
+function createRegistry(store = new MemoryUpdateStore(), keepIdleMs?: number) {
   let loads = 0;
   const loadLatest = store.loadLatest.bind(store);
   store.loadLatest = async (transcriptId) => {
@@ -19,7 +19,7 @@ function createRegistry(store = new MemoryUpdateStore()) {
     await new Promise((resolve) => setTimeout(resolve, 5)); // widen the window for concurrent joins
     return loadLatest(transcriptId);
   };
-  const registry = new LiveSessions({ store });
+  const registry = new LiveSessions({ store, keepIdleMs });
   registries.push(registry);
   return { registry, store, loads: () => loads };
 }
@@ -64,6 +64,35 @@ describe('LiveSessions', () => {
     const reopened = await registry.join('t1', connection('bob'));
     expect(reopened).not.toBe(session);
     expect(reopened.doc.getText('body').toString()).toBe('kept');
+    expect(loads()).toBe(2);
+  });
+
+  it('with keepIdleMs, keeps an empty session loaded for a returning editor, then disposes of it', async () => {
+    const { registry, store, loads } = createRegistry(new MemoryUpdateStore(), 150);
+    const alice = connection('alice');
+    const session = await registry.join('t1', alice);
+    await session.receive(alice, textUpdate('kept'));
+    let idle = new Promise((resolve) => session.events.on('idle', resolve));
+    session.leave(alice);
+    await idle;
+
+    // Checkpointed like any idle session, but still open: the reload joins it without a load.
+    expect(store.checkpointHistory).toEqual([{ transcriptId: 't1', uptoSeq: 1 }]);
+    expect(session.isClosed).toBe(false);
+    const bob = connection('bob');
+    expect(await registry.join('t1', bob)).toBe(session);
+    expect(loads()).toBe(1);
+    // Still in use when the first idle period would have run out: kept.
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(session.isClosed).toBe(false);
+
+    idle = new Promise((resolve) => session.events.on('idle', resolve));
+    session.leave(bob);
+    await idle;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+    expect(session.isClosed).toBe(true);
+    expect(registry.size).toBe(0);
+    expect((await registry.join('t1', connection('carol'))).doc.getText('body').toString()).toBe('kept');
     expect(loads()).toBe(2);
   });
 

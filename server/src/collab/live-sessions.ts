@@ -8,7 +8,13 @@ import { TypedEmitter } from './typed-emitter.ts';
 const joinStoreWaitMs = 2_000;
 
 /** Options shared by every session the registry opens. */
-export type LiveSessionsOptions = Omit<LiveSessionOptions, 'transcriptId'>;
+export type LiveSessionsOptions = Omit<LiveSessionOptions, 'transcriptId'> & {
+  /**
+   * How long a session nobody is in stays loaded after its idle checkpoint (default 0: disposed at
+   * once), so a reload, or coming back to the transcript, does not load and repair it again.
+   */
+  keepIdleMs?: number;
+};
 
 /** Events of every open session, re-emitted so history can subscribe once for all transcripts. */
 export type LiveSessionsEvents = Omit<LiveSessionEvents, 'idle'>;
@@ -31,6 +37,7 @@ export class LiveSessions {
   readonly events = new TypedEmitter<LiveSessionsEvents>();
   private readonly sessions = new Map<string, Promise<LiveSession>>();
   private readonly borrowed = new Map<LiveSession, number>();
+  private readonly idleTimers = new Map<LiveSession, ReturnType<typeof setTimeout>>();
   private isShuttingDown = false;
 
   constructor(private readonly options: LiveSessionsOptions) {}
@@ -124,6 +131,8 @@ export class LiveSessions {
   /** Graceful shutdown: disconnects everyone with `reason` and writes every final checkpoint. */
   async closeAll(reason: DisconnectReason): Promise<void> {
     this.isShuttingDown = true;
+    for (const timer of this.idleTimers.values()) clearTimeout(timer);
+    this.idleTimers.clear();
     const loading = [...this.sessions.values()];
     this.sessions.clear();
     await Promise.allSettled(loading.map(async (session) => (await session).close(reason)));
@@ -133,11 +142,21 @@ export class LiveSessions {
     for (const name of forwardedEvents) {
       session.events.on(name, (payload) => this.events.emit(name, payload as never));
     }
-    session.events.on('idle', () => {
-      // Someone may have joined while the idle checkpoint was written; then the session stays.
-      if (session.connectionCount > 0 || session.isClosed || this.borrowed.has(session)) return;
+    // Someone may have joined while the idle checkpoint was written (or while it was kept); then it stays.
+    const isUnused = () => session.connectionCount === 0 && !session.isClosed && !this.borrowed.has(session);
+    const dispose = () => {
+      this.idleTimers.delete(session);
+      if (!isUnused()) return;
       this.forget(session.transcriptId, loading);
       void session.close('session_closed');
+    };
+    session.events.on('idle', () => {
+      clearTimeout(this.idleTimers.get(session));
+      const keepIdleMs = this.options.keepIdleMs ?? 0;
+      if (keepIdleMs <= 0 || !isUnused()) return dispose();
+      const timer = setTimeout(dispose, keepIdleMs);
+      timer.unref?.();
+      this.idleTimers.set(session, timer);
     });
   }
 
