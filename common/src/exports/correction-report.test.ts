@@ -85,7 +85,7 @@ describe('measureWordErrorRate and writeCorrectionReport', () => {
     expect(report).toContain('| Recognition errors (R), unclassified included | 1.5 |');
     expect(report).toContain('| NER (unclassified as standard recognition) | 94.70 (below 98) |');
     expect(report).toContain('| NER (classified corrections only) | 96.21 |');
-    expect(report).toContain('| Recognition | 0 | 0 | 1 |\n| Edition | 1 | 0 | 0 |\n| Unclassified | 1 (counted as standard recognition) | | |');
+    expect(report).toContain('| class | minor | standard | serious | no error |\n| --- | ---: | ---: | ---: | ---: |\n| Recognition | 0 | 0 | 1 | 0 |\n| Edition | 1 | 0 | 0 | 0 |\n| Unclassified | 1 (counted as standard recognition) | | | |');
     expect(report).toContain('- added "back" · edition, minor');
     expect(report).toContain('- removed "Yes." · recognition, serious');
   });

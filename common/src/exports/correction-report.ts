@@ -36,7 +36,7 @@ const quote = (words: string[]) => `"${escapeMarkdown(words.join(' '))}"`;
 function describeEdit(correction: Pick<Correction, 'from' | 'to'>, grade: CorrectionGrade | null): string {
   const { from, to } = correction;
   const edit = from.length > 0 && to.length > 0 ? `replaced ${quote(from)} with ${quote(to)}` : to.length > 0 ? `added ${quote(to)}` : `removed ${quote(from)}`;
-  return `${edit} · ${grade ? `${grade.type}, ${grade.severity}` : 'unclassified'}`;
+  return `${edit} · ${grade ? `${grade.type}, ${grade.severity === 'none' ? 'no error' : grade.severity}` : 'unclassified'}`;
 }
 
 function turnSection(turn: TurnComparison, changes: readonly AttributedChange[], edits: readonly string[]): string | null {
@@ -57,7 +57,7 @@ function accuracyBlocks(summary: AccuracySummary): string[] {
   const label = (name: string) => name[0]!.toUpperCase() + name.slice(1);
   return [
     '## Accuracy (NER)',
-    `NER = (N − E − R) / N × 100, where N is the number of words in the raw (captioned) text and E and R are the edition and recognition errors, each corrected error deducting 0.25 (minor), 0.5 (standard) or 1 (serious). ${nerPassMark} is the usual pass mark. Unclassified corrections are counted as standard recognition errors (an assumption, until someone classifies them).`,
+    `NER = (N − E − R) / N × 100, where N is the number of words in the raw (captioned) text and E and R are the edition and recognition errors, each corrected error deducting 0.25 (minor), 0.5 (standard) or 1 (serious), or nothing when classed as no error (a correct edition). ${nerPassMark} is the usual pass mark. Unclassified corrections are counted as standard recognition errors (an assumption, until someone classifies them).`,
     [
       '| measure | value |',
       '| --- | ---: |',
@@ -70,7 +70,7 @@ function accuracyBlocks(summary: AccuracySummary): string[] {
       `| NER (classified corrections only) | ${formatNer(nerClassified.score)} |`,
     ].join('\n'),
     [
-      `| class | ${correctionSeverities.join(' | ')} |`,
+      `| class | ${correctionSeverities.map((severity) => (severity === 'none' ? 'no error' : severity)).join(' | ')} |`,
       `| --- |${correctionSeverities.map(() => ' ---: |').join('')}`,
       ...correctionTypes.map((type) => `| ${label(type)} | ${correctionSeverities.map((severity) => counts[type][severity]).join(' | ')} |`),
       `| Unclassified | ${summary.unclassified} (counted as standard recognition) |${correctionSeverities.slice(1).map(() => ' |').join('')}`,

@@ -71,7 +71,7 @@ describe('NER on a hand-computed example', () => {
     expect(summary).toMatchObject({ rawWords: 23, finalWords: 21, substitutions: 2, deletions: 1, insertions: 3, corrections: 5, classified: 5, unclassified: 0 });
     expect(summary.wordErrorRate).toBeCloseTo(6 / 21, 10);
     expect(summary.nerAssumed.score).toBeCloseTo(86.9565, 3);
-    expect(summary.counts).toEqual({ recognition: { minor: 1, standard: 0, serious: 2 }, edition: { minor: 1, standard: 1, serious: 0 } });
+    expect(summary.counts).toEqual({ recognition: { minor: 1, standard: 0, serious: 2, none: 0 }, edition: { minor: 1, standard: 1, serious: 0, none: 0 } });
   });
 
   it('counts unclassified corrections as standard recognition errors in the assumed score only', () => {
@@ -84,10 +84,25 @@ describe('NER on a hand-computed example', () => {
     expect(summary.nerAssumed.score).toBeCloseTo((20 / 23) * 100, 10);
   });
 
+  it('deducts nothing for a correction classed as no error (a correct edition)', () => {
+    // "we will" removed is a correct edition (meaning kept): 0. The rest as above: E = 0.5, R = 2.25,
+    // NER = (23 − 0.5 − 2.25) / 23 × 100 = 20.25 / 23 × 100 = 88.043…
+    const summary = summarizeAccuracy(measureWordErrorRate(raw, final), [
+      { type: 'recognition', severity: 'serious' },
+      { type: 'recognition', severity: 'serious' },
+      { type: 'edition', severity: 'none' },
+      { type: 'recognition', severity: 'minor' },
+      { type: 'edition', severity: 'standard' },
+    ]);
+    expect(summary.nerAssumed).toMatchObject({ edition: 0.5, recognition: 2.25 });
+    expect(summary.nerAssumed.score).toBeCloseTo((20.25 / 23) * 100, 10);
+    expect(summary.counts.edition).toEqual({ minor: 0, standard: 1, serious: 0, none: 1 });
+  });
+
   it('scores nothing when nothing was captioned, and goes below zero rather than hide deductions', () => {
     expect(measureNer(0, []).score).toBeNull();
     expect(measureNer(1, [{ type: 'edition', severity: 'serious' }, { type: 'recognition', severity: 'serious' }]).score).toBe(-100);
-    expect(countGrades([])).toEqual({ recognition: { minor: 0, standard: 0, serious: 0 }, edition: { minor: 0, standard: 0, serious: 0 } });
+    expect(countGrades([])).toEqual({ recognition: { minor: 0, standard: 0, serious: 0, none: 0 }, edition: { minor: 0, standard: 0, serious: 0, none: 0 } });
   });
 });
 

@@ -8,8 +8,11 @@
 export const correctionTypes = ['recognition', 'edition'] as const;
 export type CorrectionType = (typeof correctionTypes)[number];
 
-/** How much an error costs the reader: minor (noticed, meaning kept), standard (meaning lost), serious (meaning changed). */
-export const correctionSeverities = ['minor', 'standard', 'serious'] as const;
+/**
+ * How much an error costs the reader: minor (noticed, meaning kept), standard (meaning lost), serious
+ * (meaning changed); none: no error after all (the NER model's correct edition, or a change of style).
+ */
+export const correctionSeverities = ['minor', 'standard', 'serious', 'none'] as const;
 export type CorrectionSeverity = (typeof correctionSeverities)[number];
 
 /** A classified error. */
@@ -19,7 +22,7 @@ export interface CorrectionGrade {
 }
 
 /** The deduction per error of each severity, the same for edition and recognition errors. */
-export const severityWeights: Readonly<Record<CorrectionSeverity, number>> = { minor: 0.25, standard: 0.5, serious: 1 };
+export const severityWeights: Readonly<Record<CorrectionSeverity, number>> = { minor: 0.25, standard: 0.5, serious: 1, none: 0 };
 
 /** The usual pass mark (the CRTC's requirement for live English-language television, for one). */
 export const nerPassMark = 98;
@@ -52,7 +55,7 @@ export type GradeCounts = Record<CorrectionType, Record<CorrectionSeverity, numb
 
 /** Counts errors by type and severity. */
 export function countGrades(errors: readonly CorrectionGrade[]): GradeCounts {
-  const counts: GradeCounts = { recognition: { minor: 0, standard: 0, serious: 0 }, edition: { minor: 0, standard: 0, serious: 0 } };
+  const counts: GradeCounts = { recognition: { minor: 0, standard: 0, serious: 0, none: 0 }, edition: { minor: 0, standard: 0, serious: 0, none: 0 } };
   for (const error of errors) counts[error.type][error.severity]++;
   return counts;
 }

@@ -6,7 +6,7 @@
 CREATE TYPE "CorrectionType" AS ENUM ('recognition', 'edition');
 
 -- CreateEnum
-CREATE TYPE "CorrectionSeverity" AS ENUM ('minor', 'standard', 'serious');
+CREATE TYPE "CorrectionSeverity" AS ENUM ('minor', 'standard', 'serious', 'none');
 
 -- CreateTable
 CREATE TABLE "correction_classes" (

@@ -186,7 +186,7 @@ describe('corrections raw → current and their NER classes', () => {
     expect(text).toContain('| Classified / unclassified | 1 / 1 |');
     expect(text).toContain('| NER (unclassified as standard recognition) | 92.31 (below 98) |');
     expect(text).toContain('| NER (classified corrections only) | 96.15 |');
-    expect(text).toContain('| Recognition | 0 | 1 | 0 |');
+    expect(text).toContain('| Recognition | 0 | 1 | 0 | 0 |');
     expect(text).toContain('- replaced "GAC" with "GFCE" · recognition, standard');
     expect(text).toContain('- replaced "Thank you," with "Thanks," · unclassified');
   });

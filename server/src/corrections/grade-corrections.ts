@@ -7,14 +7,16 @@ import {
   AppError,
   type AccuracySummary,
   type Correction,
+  type CorrectionSeverity,
+  type CorrectionType,
   type Transcript,
 } from '@verity/common';
 import type { PrismaClient } from '../db/prisma.ts';
 
 /** A stored class with its classifier, as read for presenting. */
 export interface StoredClass {
-  type: 'recognition' | 'edition';
-  severity: 'minor' | 'standard' | 'serious';
+  type: CorrectionType;
+  severity: CorrectionSeverity;
   classifiedAt: Date;
   classifiedBy: { id: string; displayName: string };
 }

@@ -4,7 +4,7 @@ import { useAsyncAction } from '../../api/use-async-action.ts';
 import { PanelError } from '../../components/panel-error.tsx';
 
 const typeLabels: Record<CorrectionType, string> = { recognition: 'Recognition', edition: 'Edition' };
-const severityLabels: Record<CorrectionSeverity, string> = { minor: 'Minor (0.25)', standard: 'Standard (0.5)', serious: 'Serious (1)' };
+const severityLabels: Record<CorrectionSeverity, string> = { minor: 'Minor (0.25)', standard: 'Standard (0.5)', serious: 'Serious (1)', none: 'No error (0)' };
 
 /** "GAC → GFCE", "+ back", "− Yes." */
 export function describeCorrection(correction: Pick<CorrectionEntry, 'from' | 'to'>): string {

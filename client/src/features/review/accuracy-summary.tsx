@@ -43,7 +43,7 @@ function AccuracyBody({ summary }: { summary: AccuracySummary }) {
             <th scope="col">Class</th>
             {correctionSeverities.map((severity) => (
               <th key={severity} scope="col">
-                {severity}
+                {severity === 'none' ? 'no error' : severity}
               </th>
             ))}
           </tr>
