@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { maxMisrecognitionWords, misrecognitionWords } from '../glossary/find-glossary-hits.ts';
 import { uuidParam } from './params.schemas.ts';
 
 /** Bounds on term lists: what one list, term and CSV may hold (the database checks the lengths too). */
@@ -26,9 +27,20 @@ const line = (max: number, what: string) =>
 export const glossaryTermInputSchema = z.object({
   term: line(glossaryLimits.termLength, 'the term').min(1, 'the term must not be empty'),
   misrecognitions: z
-    .array(line(glossaryLimits.misrecognitionLength, 'a misrecognition').min(1, 'a misrecognition must not be empty').refine((value) => !value.includes(misrecognitionSeparator), `a misrecognition must not contain ${misrecognitionSeparator}`))
+    .array(
+      line(glossaryLimits.misrecognitionLength, 'a misrecognition')
+        .min(1, 'a misrecognition must not be empty')
+        .refine((value) => !value.includes(misrecognitionSeparator), `a misrecognition must not contain ${misrecognitionSeparator}`)
+        .refine((value) => misrecognitionWords(value) !== null, `a misrecognition must be 1 to ${maxMisrecognitionWords} words with letters or digits`),
+    )
     .max(glossaryLimits.misrecognitionsPerTerm, `at most ${glossaryLimits.misrecognitionsPerTerm} misrecognitions per term`),
-  note: z.string().trim().max(glossaryLimits.noteLength, `the note is longer than ${glossaryLimits.noteLength} characters`).default(''),
+  note: z
+    .string()
+    .trim()
+    .max(glossaryLimits.noteLength, `the note is longer than ${glossaryLimits.noteLength} characters`)
+    // Line breaks and tabs are fine in a note; other control characters (NUL above all) are not text.
+    .refine((value) => ![...value].some((char) => /\p{Cc}/u.test(char) && char !== '\n' && char !== '\r' && char !== '\t'), 'the note must be text without control characters')
+    .default(''),
 });
 export type GlossaryTermInput = z.infer<typeof glossaryTermInputSchema>;
 

@@ -61,6 +61,8 @@ describe('glossary CSV', () => {
     expect(parse('term,misrecognitions\nX,y\nx,z\n')).toMatchObject({ ok: false, message: 'Line 3: the term “x” is listed twice.' });
     expect(parse('term,misrecognitions\n,y\n')).toMatchObject({ ok: false, message: 'Line 2: the term must not be empty.' });
     expect(parse(`term,misrecognitions\n${'x'.repeat(glossaryLimits.termLength + 1)},y\n`)).toMatchObject({ ok: false, message: expect.stringContaining('longer than') });
+    expect(parse('term,misrecognitions\nx,...\n')).toMatchObject({ ok: false, message: expect.stringContaining('words with letters or digits') });
+    expect(parseGlossaryCsv(utf8('term,misrecognitions,note\nx,y,a\u0007b\n'))).toMatchObject({ ok: false, message: expect.stringContaining('control characters') });
     // The line count follows line breaks inside quoted fields.
     expect(parse('term,misrecognitions,note\na,b,"one\ntwo"\n,c,d\n')).toMatchObject({ ok: false, message: 'Line 4: the term must not be empty.' });
   });

@@ -76,6 +76,8 @@ describe('term lists', () => {
     expect((await owner.get('/api/glossaries/not-a-uuid')).status).toBe(404);
     expect((await owner.post(`/api/glossaries/${list.id}/terms`, { term: 42, misrecognitions: [] })).status).toBe(400);
     expect((await owner.post(`/api/glossaries/${list.id}/terms`, { term: 'x'.repeat(glossaryLimits.termLength + 1), misrecognitions: [] })).status).toBe(400);
+    expect((await owner.post(`/api/glossaries/${list.id}/terms`, { term: 'x', misrecognitions: [], note: 'a\u0000b' })).status).toBe(400);
+    expect((await owner.post(`/api/glossaries/${list.id}/terms`, { term: 'x', misrecognitions: ['a|b'] })).status).toBe(400);
     const tooMany = Array.from({ length: glossaryLimits.misrecognitionsPerTerm + 1 }, (_, index) => `m${index}`);
     expect((await owner.post(`/api/glossaries/${list.id}/terms`, { term: 'x', misrecognitions: tooMany })).status).toBe(400);
 
