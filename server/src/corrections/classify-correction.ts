@@ -26,6 +26,8 @@ async function findCorrection(options: CorrectionContext): Promise<GradedCorrect
 /** Classifies or reclassifies one correction of the current text as `actorId`'s (a new log row), seen live by every reviewer. */
 export async function classifyCorrection(options: CorrectionContext & { actorId: string; grade: ClassifyCorrectionRequest }): Promise<CorrectionEntry> {
   const correction = await findCorrection(options);
+  // The same class again changes nothing: no row (the log stays bounded by real changes), no event.
+  if (correction.stored?.type === options.grade.type && correction.stored.severity === options.grade.severity) return presentCorrection(correction);
   const row = await options.prisma.correctionClass.create({
     data: { ...identityFields(options.transcriptId, correction), type: options.grade.type, severity: options.grade.severity, classifiedById: options.actorId },
     select: { classifiedAt: true, classifiedBy: { select: { id: true, displayName: true } } },

@@ -99,6 +99,10 @@ describe('corrections raw → current and their NER classes', () => {
     expect(classified.status).toBe(200);
     expect(classified.body.correction).toMatchObject({ key: correction!.key, class: { type: 'recognition', severity: 'serious', by: { id: editorId, displayName: 'Ed Editor' } } });
     expect(events).toEqual([['corrections']]);
+    // The same class again is a no-op: no row, no event.
+    const again = await editor.post(`/api/transcripts/${id}/corrections/${correction!.key}`, { type: 'recognition', severity: 'serious' });
+    expect(again.body.correction.class).toMatchObject({ severity: 'serious', by: { id: editorId } });
+    expect(await db.prisma.correctionClass.count({ where: { transcriptId: id } })).toBe(1);
     // Reclassified by a reviewer: the latest class and its author count.
     await reviewer.post(`/api/transcripts/${id}/corrections/${correction!.key}`, { type: 'recognition', severity: 'standard' });
     const read = await listOf(id);

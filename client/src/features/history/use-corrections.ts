@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import type { CorrectionEntry, CorrectionListResponse } from '@verity/common';
 import { listCorrections } from '../../api/corrections.api.ts';
 import { useApiQuery } from '../../api/use-api-query.ts';
@@ -10,7 +10,7 @@ const refreshAfterEditMs = 800;
 
 /**
  * The corrections raw → current (all, or one turn's) and the accuracy summary, live: re-read when the
- * server says a class changed (another reviewer), and shortly after edits while `isActive`.
+ * server says a class changed (another reviewer), shortly after edits while `isActive`, and when it becomes active.
  */
 export function useCorrections(provider: LiveTranscriptProvider, options: { turnId?: string; isActive: boolean }) {
   const { transcriptId } = provider;
@@ -18,6 +18,12 @@ export function useCorrections(provider: LiveTranscriptProvider, options: { turn
   const query = useApiQuery(`corrections:${transcriptId}:${turnId ?? ''}`, (signal) => listCorrections(transcriptId, { turnId, signal }));
   const { reload } = query;
   useLiveChanges(provider, ['corrections'], reload);
+  // Edits made while hidden were not followed: read again once when shown.
+  const [wasActive, setWasActive] = useState(isActive);
+  if (wasActive !== isActive) {
+    setWasActive(isActive);
+    if (isActive) reload();
+  }
   useEffect(() => {
     if (!isActive) return;
     let timer: ReturnType<typeof setTimeout> | null = null;
