@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { errorCodes, type ErrorCode } from '@verity/common';
+import { AppError, errorCodes, type ErrorCode } from '@verity/common';
 
 /** A failed API call, carrying the server's code and a message fit to show a person. `status` is 0 when the server was unreachable. */
 export class ApiError extends Error {
@@ -57,5 +57,7 @@ export function toApiError(status: number, body: unknown): ApiError {
 /** The message to show for anything a request may throw. */
 export function errorMessage(error: unknown): string {
   if (error instanceof ApiError) return error.message;
+  // Thrown by the shared document's edits on the person's own copy (a speaker someone just merged away).
+  if (error instanceof AppError) return error.message;
   return 'Something went wrong. Please try again.';
 }
