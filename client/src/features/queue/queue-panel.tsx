@@ -9,6 +9,7 @@ import type { LiveTranscriptProvider } from '../../realtime/live-transcript-prov
 import { useLiveSnapshot } from '../../realtime/use-live-snapshot.ts';
 import { useOpenComments } from '../comments/use-open-comments.ts';
 import { useGlossaryHits } from '../glossary/use-glossary-hits.ts';
+import { usePanelVisible } from '../workspace/panel-visibility.ts';
 import { queueShortcuts } from '../workspace/workspace-tabs.ts';
 import { QueueRow } from './queue-row.tsx';
 import { ResolvedList } from './resolved-list.tsx';
@@ -35,7 +36,12 @@ interface QueuePanelProps {
  * "Resolved" section every reviewer sees live; dismissed items are hidden for everyone.
  */
 export function QueuePanel({ transcriptId, provider, editor, canEdit }: QueuePanelProps) {
-  const transcript = useLiveSnapshot(provider.doc);
+  const live = useLiveSnapshot(provider.doc);
+  // While another tab is shown the queue keeps what it last showed and derives nothing (suggestions
+  // cost milliseconds per snapshot on a 4-hour transcript); it catches up when shown again.
+  const isVisible = usePanelVisible();
+  const [transcript, setTranscript] = useState(live);
+  if (isVisible && transcript !== live) setTranscript(live);
   const record = useQueueRecord(provider, transcriptId);
   const comments = useOpenComments(provider, transcriptId);
   const glossary = useGlossaryHits(provider, transcriptId);
