@@ -19,7 +19,7 @@ describe('findGlossaryHits', () => {
       ['gac', 'GFCE', 'gac'],
       ['GAC', 'GFCE', 'GAC'],
     ]);
-    expect(hits[0]).toMatchObject({ turnId: 'a', blockIndex: 0, termId: 't1', source: 'IGF', label: 'know  Cus → consensus', occurrence: 0 });
+    expect(hits[0]).toMatchObject({ turnId: 'a', blockIndex: 0, termId: 't1', source: 'IGF', label: 'know  Cus → consensus', occurrence: 0, before: 'We reached ', after: ' at the gac, not GACS or iGAC;' });
     // Occurrences are counted per block and per wrong text (any case): keys stay put when other text changes.
     expect(hits[1]!.key).not.toBe(hits[2]!.key);
     expect(hits[2]!.occurrence).toBe(1);

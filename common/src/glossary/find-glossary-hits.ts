@@ -1,4 +1,4 @@
-import type { SearchableBlock } from '../collab/find-in-transcript.ts';
+import { chipMark, type SearchableBlock } from '../collab/find-in-transcript.ts';
 
 /**
  * Known misrecognitions in a transcript: whole-word, case-insensitive occurrences of each term's wrong
@@ -35,7 +35,16 @@ export interface GlossaryHit {
   source: string;
   /** "know Cus → consensus", for lists and the queue. */
   label: string;
+  /** Up to 30 characters of text either side, for the panel (an event chip reads as "…"). */
+  before: string;
+  after: string;
   occurrence: number;
+}
+
+const contextChars = 30;
+
+function context(text: string, from: number, to: number): string {
+  return text.slice(Math.max(0, from), to).replaceAll(chipMark, '…');
 }
 
 /** Hits beyond this are not reported (a list that flags every word helps nobody). */
@@ -102,7 +111,7 @@ export function createGlossaryMatcher(terms: readonly GlossaryMatchTerm[]): Glos
             isTruncated = true;
             break;
           }
-          hits.push({ key: `glossary\u0000${block.id}\u0000${lower}\u0000${occurrence}`, turnId: block.id, blockIndex, start, end, text, fix: term.term, termId: term.id, source: term.source, label: `${text} → ${term.term}`, occurrence });
+          hits.push({ key: `glossary\u0000${block.id}\u0000${lower}\u0000${occurrence}`, turnId: block.id, blockIndex, start, end, text, fix: term.term, termId: term.id, source: term.source, label: `${text} → ${term.term}`, occurrence, before: context(block.text, start - contextChars, start), after: context(block.text, end, end + contextChars) });
         }
       }
       cache = next;

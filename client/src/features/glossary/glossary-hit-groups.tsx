@@ -49,7 +49,9 @@ export function GlossaryHitGroups({ hits, editor, canFix, onFix }: GlossaryHitGr
             {group.hits.map((hit) => (
               <li key={hit.key} className="glossary-hit-row" data-testid="glossary-hit-row">
                 <button type="button" className="link-button" onClick={() => show(hit)} title="Show it in the text">
-                  Turn {hit.blockIndex + 1}: <s>{hit.text}</s>
+                  <span className="muted">Turn {hit.blockIndex + 1}:</span> …{hit.before}
+                  <s>{hit.text}</s>
+                  {hit.after}…
                 </button>
                 {canFix ? (
                   <button type="button" className="button button-ghost button-small" onClick={() => onFix([hit])} aria-label={`Fix ${hit.label}`} data-testid="glossary-fix">
