@@ -1,16 +1,23 @@
 import { useEffect, useState } from 'react';
 import { formatExactTime, formatRelativeTime } from './format-time.ts';
 
-/** A relative time ("2 hours ago") with the exact date and time on hover; it refreshes each minute because pages stay open for hours. */
+/**
+ * A relative time ("2 hours ago") with the exact date and time on hover; it refreshes each minute
+ * because pages stay open for hours. The exact time is formatted when first pointed at or focused:
+ * the browser's first Intl.DateTimeFormat loads its time-zone data, and in a fresh page opening a
+ * transcript (whose header shows one) that was among the largest costs before the editor appeared.
+ */
 export function RelativeTime({ value }: { value: string }) {
   const [now, setNow] = useState(() => new Date());
+  const [exact, setExact] = useState<string | undefined>(undefined);
   useEffect(() => {
     const timer = window.setInterval(() => setNow(new Date()), 60_000);
     return () => window.clearInterval(timer);
   }, []);
   const date = new Date(value);
+  const showExact = () => setExact(formatExactTime(date));
   return (
-    <time dateTime={value} title={formatExactTime(date)}>
+    <time dateTime={value} title={exact} onPointerEnter={showExact} onFocus={showExact}>
       {formatRelativeTime(date, now) || value}
     </time>
   );

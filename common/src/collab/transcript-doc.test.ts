@@ -5,7 +5,8 @@ import { parseTranscript } from '../formats/parse-transcript.ts';
 import type { Transcript } from '../transcript/transcript.schema.ts';
 import { transcriptSchema } from '../transcript/transcript.schema.ts';
 import { blocksToTranscript, transcriptToBlocks } from './transcript-blocks.ts';
-import { createTranscriptDoc, readTranscriptBlocks, readTranscriptDoc } from './transcript-doc.ts';
+import { createTranscriptDoc, hasUnbindableContent, readTranscriptBlocks, readTranscriptDoc } from './transcript-doc.ts';
+import { contentKey } from './transcript-nodes.ts';
 
 if (!hasSeeds) console.warn(`Seed round-trip tests skipped: ${seedsDir} is missing.`);
 
@@ -130,5 +131,51 @@ describe('reading a stored document totally', () => {
     expect(transcript.turns[1]!.content).toEqual([{ type: 'text', text: 'Twin' }]);
     expect(transcript.speakers.map((speaker) => speaker.label)).toEqual(['A']);
     expect(transcript.metadata.title).toBeNull();
+  });
+});
+
+describe('hasUnbindableContent', () => {
+  /** The definition it must agree with: every delta insert a string, or an XmlText at most 3 deep. */
+  const byDelta = (doc: Y.Doc): boolean => {
+    const isBindable = (text: Y.XmlText, depth: number): boolean =>
+      (text.toDelta() as { insert: unknown }[]).every(({ insert }) => typeof insert === 'string' || (insert instanceof Y.XmlText && depth < 3 && isBindable(insert, depth + 1)));
+    return !isBindable(doc.get(contentKey, Y.XmlText), 0);
+  };
+  const withBlock = (fill: (block: Y.XmlText) => void): Y.Doc => {
+    const doc = new Y.Doc();
+    const block = new Y.XmlText();
+    doc.get(contentKey, Y.XmlText).insertEmbed(0, block, {});
+    fill(block);
+    return doc;
+  };
+  const nested = (depth: number) => {
+    const root = new Y.XmlText();
+    let parent = root;
+    for (let level = 0; level < depth; level++) {
+      const child = new Y.XmlText();
+      parent.insertEmbed(0, child);
+      parent = child;
+    }
+    return root;
+  };
+
+  it('agrees with the delta on transcripts, embeds, other types, deep nesting and deleted content', () => {
+    const cases: [string, Y.Doc, boolean][] = [
+      ['a transcript with events and uncertain words', createTranscriptDoc(transcriptSchema.parse({ schema: 'verity.transcript/1', metadata: {}, speakers: [], turns: [{ id: 't1', content: [{ type: 'text', text: 'Hi ' }, { type: 'event', label: 'Laughter', raw: '[ Laughter ]' }, { type: 'uncertain', text: 'GAC', marker: '(?)' }] }] })), false],
+      ['formatted text', withBlock((block) => block.insert(0, 'words', { uncertain: '(?)' })), false],
+      ['an embedded object', withBlock((block) => block.insertEmbed(0, { image: 'x' })), true],
+      ['an embedded map', withBlock((block) => block.insertEmbed(0, new Y.Map())), true],
+      ['text nested 2 deep', withBlock((block) => block.insertEmbed(0, nested(1))), false],
+      ['text nested 4 deep', withBlock((block) => block.insertEmbed(0, nested(3))), true],
+      ['a deleted embed', withBlock((block) => {
+        block.insert(0, 'kept');
+        block.insertEmbed(4, { image: 'x' });
+        block.delete(4, 1);
+      }), false],
+    ];
+    for (const [name, doc, isUnbindable] of cases) {
+      expect([name, hasUnbindableContent(doc)]).toEqual([name, isUnbindable]);
+      expect([name, hasUnbindableContent(doc)]).toEqual([name, byDelta(doc)]);
+    }
   });
 });

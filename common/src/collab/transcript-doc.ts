@@ -54,8 +54,17 @@ export function readTranscriptBlocks(doc: Y.Doc): TranscriptBlock[] {
  * once, before binding, so a bad document is reported instead of crashing the page. O(document).
  */
 export function hasUnbindableContent(doc: Y.Doc): boolean {
-  const isBindable = (text: Y.XmlText, depth: number): boolean =>
-    (text.toDelta() as { insert: unknown }[]).every(({ insert }) => typeof insert === 'string' || (insert instanceof Y.XmlText && depth < 3 && isBindable(insert, depth + 1)));
+  // What toDelta would yield, read off the items: strings and formats bind; an embedded value or type
+  // (a delta insert that is not a string) must be an XmlText, nested at most 3 deep. Walking the items
+  // builds no delta: a 4-hour transcript is checked without copying its text (the editor opens after).
+  const isBindable = (text: Y.XmlText, depth: number): boolean => {
+    for (let item = text._start; item !== null; item = item.right) {
+      if (item.deleted || !(item.content instanceof Y.ContentType || item.content instanceof Y.ContentEmbed)) continue;
+      const insert: unknown = item.content.getContent()[0];
+      if (!(insert instanceof Y.XmlText && depth < 3 && isBindable(insert, depth + 1))) return false;
+    }
+    return true;
+  };
   return !isBindable(doc.get(contentKey, Y.XmlText), 0);
 }
 
