@@ -42,6 +42,15 @@ describe('queue edits: each one change through the live document, undone as one 
     expect(read().speakers.map((speaker) => speaker.id)).toEqual(['s1', 's2']);
   });
 
+  it('applies a suggested new name twice (before the queue re-read the roster) as one speaker', () => {
+    const { editor, read } = setUp();
+    applyTurnSpeaker(editor, 't2', { name: 'Patrick Pavlak' });
+    applyTurnSpeaker(editor, 't3', { name: 'patrick pavlak ' });
+    const named = read().speakers.filter((speaker) => speaker.displayName === 'Patrick Pavlak');
+    expect(named).toHaveLength(1);
+    expect(read().turns.slice(1).map((turn) => turn.speakerId)).toEqual([named[0]!.id, named[0]!.id]);
+  });
+
   it('keeps typing after it a step of its own', () => {
     const { editor, read } = setUp();
     applyTurnSpeaker(editor, 't2', { speakerId: 's1' });

@@ -1,7 +1,7 @@
 import { YjsEditor } from '@slate-yjs/core';
 import { Element, Text, type Path } from 'slate';
 import type * as Y from 'yjs';
-import { addSpeakerToDoc, mergeSpeakersInDoc, setTurnSpeakerInDoc, speakersKey, type OpenItem } from '@verity/common';
+import { addSpeakerToDoc, mergeSpeakersInDoc, readTranscriptDoc, setTurnSpeakerInDoc, speakersKey, type OpenItem } from '@verity/common';
 import { findBlockPath, newBlockId } from '../../editor/nodes.ts';
 import type { TranscriptEditor } from '../../editor/types.ts';
 import { resolveUncertain, rewriteUncertain } from '../../editor/uncertain.ts';
@@ -65,11 +65,18 @@ export function editUncertain(editor: TranscriptEditor, item: OpenItem): UndoIte
   return asOneStep(editor, () => rewriteUncertain(editor, path));
 }
 
-/** Gives a turn a roster speaker, or a new speaker called `name`, in one step. */
+/** The roster speaker already called `name` (a suggestion applied twice before the queue re-read the roster). */
+function speakerNamed(doc: Y.Doc, name: string): string | null {
+  const wanted = name.trim().toLocaleLowerCase();
+  for (const speaker of readTranscriptDoc(doc).speakers) if (speaker.displayName.trim().toLocaleLowerCase() === wanted) return speaker.id;
+  return null;
+}
+
+/** Gives a turn a roster speaker, or a new speaker called `name` (reusing one of that name), in one step. */
 export function applyTurnSpeaker(editor: TranscriptEditor, turnId: string, speaker: { speakerId: string } | { name: string }): UndoItem | null {
   return asOneStep(editor, (doc) =>
     doc.transact(() => {
-      const speakerId = 'speakerId' in speaker ? speaker.speakerId : addSpeakerToDoc(doc, { id: newBlockId(), displayName: speaker.name }, queueOrigin).id;
+      const speakerId = 'speakerId' in speaker ? speaker.speakerId : (speakerNamed(doc, speaker.name) ?? addSpeakerToDoc(doc, { id: newBlockId(), displayName: speaker.name }, queueOrigin).id);
       setTurnSpeakerInDoc(doc, turnId, speakerId, queueOrigin);
     }, queueOrigin),
   );
