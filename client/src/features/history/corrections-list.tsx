@@ -31,7 +31,7 @@ export function CorrectionsList({ provider, canClassify }: { provider: LiveTrans
       <p className="muted" data-testid="corrections-summary">
         {summary.corrections} correction{summary.corrections === 1 ? '' : 's'} raw → current, {summary.unclassified} unclassified · {describeAccuracy(summary)}
       </p>
-      <label className="field">
+      <label className="inline-check">
         <input type="checkbox" checked={isUnclassifiedOnly} onChange={(event) => setIsUnclassifiedOnly(event.target.checked)} data-testid="corrections-unclassified-only" /> Unclassified only
       </label>
       {shown.length === 0 ? <p className="muted">{summary.corrections === 0 ? 'No corrections yet: the text reads as imported.' : 'Every correction is classified.'}</p> : null}

@@ -34,7 +34,7 @@ function AccuracyBody({ summary }: { summary: AccuracySummary }) {
         <span data-testid="accuracy-wer">WER {wer}</span>
       </p>
       <p className="muted">
-        Raw import ({summary.rawWords} words) → current text. {summary.corrections} corrections, {summary.unclassified} unclassified
+        Raw import ({summary.rawWords} words) → current text. {summary.corrections} correction{summary.corrections === 1 ? '' : 's'}, {summary.unclassified} unclassified
         {summary.unclassified > 0 ? `, counted as standard recognition errors (classified only: NER ${formatNer(summary.nerClassified.score)})` : ''}.
       </p>
       <table className="accuracy-counts" data-testid="accuracy-counts">
