@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { contentKey, mergeSpeakersInDoc, speakersKey, updateSpeakerInDoc } from '@verity/common';
+import { contentKey, mergeSpeakersInDoc, permissions, speakersKey, updateSpeakerInDoc } from '@verity/common';
 import { listActivity } from '../history/list-activity.ts';
 import { importTranscript } from '../imports/import-transcript.ts';
 import { buildUser } from '../testing/factories.ts';
@@ -45,6 +45,12 @@ describe('speaker edits through the live document', () => {
     await until(() => b.transcript.speakers.length === 3, 'the undo on the other copy');
     expect(b.transcript.turns.map((turn) => turn.speakerId)).toEqual([ana, expect.any(String), anna]);
     expect(await rowsBy(id, alice.id)).toBe(2);
+  });
+
+  it('lets exactly the roles that manage speakers edit the roster live', () => {
+    // The session lets a connection write when its role may `correct`; roster edits ride on that. If
+    // the two ever differ, the layout check must learn who may change `speakers`.
+    expect(permissions.manageSpeakers).toEqual(permissions.correct);
   });
 
   it('refuses a viewer’s merge or rename made on their own copy, and stores nothing of it', async () => {
