@@ -70,6 +70,23 @@ describe('listOpenItems', () => {
     expect(listOpenItems(transcript, extras, dismissed)).toHaveLength(items.length - 2);
   });
 
+  it('an ignored glossary hit stays ignored when an earlier one of the same words in its turn is fixed', () => {
+    const transcript = transcriptSchema.parse({
+      schema: 'verity.transcript/1',
+      metadata: {},
+      speakers: [],
+      turns: [{ id: 't1', speakerId: null, start: null, end: null, content: [{ type: 'text', text: 'GAC and GAC.' }] }],
+      notes: [],
+    });
+    const hit = (occurrence: number) => ({ key: `glossary\u0000t1\u0000gac\u0000${occurrence}`, turnId: 't1', label: 'GAC → GFCE', text: 'GAC' });
+    const second = listOpenItems(transcript, { glossaryHits: [hit(0), hit(1)] })[2]!;
+    expect(second.dismissKey).toMatch(queueItemKeyPattern);
+    const dismissed = new Set([second.dismissKey!]);
+    // The first is fixed: the ignored one is now occurrence 0, and still hidden.
+    expect(listOpenItems(transcript, { glossaryHits: [hit(0)] }, dismissed).filter((item) => item.kind === 'glossary')).toEqual([]);
+    expect(listOpenItems(transcript, { glossaryHits: [{ ...hit(0), text: 'Gac' }] }, dismissed).filter((item) => item.kind === 'glossary')).toEqual([]);
+  });
+
   it('keeps long or odd producer ids within the key pattern, distinct', () => {
     const long = toItemKeyPart('x'.repeat(5000));
     const other = toItemKeyPart(`${'x'.repeat(4999)}y`);

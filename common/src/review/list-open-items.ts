@@ -12,7 +12,8 @@ export type OpenItemKind = (typeof queueItemKinds)[number];
  */
 export interface OpenItemExtras {
   comments?: readonly { id: string; turnId: string | null; label: string }[];
-  glossaryHits?: readonly { key: string; turnId: string; label: string }[];
+  /** `text` (the words as they stand) lets "Ignore" cover that misrecognition in the turn, whatever is fixed around it. */
+  glossaryHits?: readonly { key: string; turnId: string; label: string; text?: string }[];
 }
 
 /** One thing a reviewer still has to look at, with where it is (turn id and 1-based turn number). */
@@ -29,6 +30,11 @@ export interface OpenItem {
   label: string;
   /** The producer's own id: the comment's id or the glossary hit's key, to act on it. */
   sourceId?: string;
+  /**
+   * What a dismissal records, when not `key`: a glossary hit's is its words in its turn, since its own key
+   * counts occurrences and would move onto another one when an earlier one is fixed.
+   */
+  dismissKey?: string;
   /** For a probable duplicate: the two speakers (the first is the one kept by a merge). */
   speakerIds?: readonly [string, string];
 }
@@ -65,7 +71,7 @@ export function listOpenItems(transcript: Transcript, extras: OpenItemExtras = {
   const byTurn = new Map<string, OpenItem[]>();
   const turnNumbers = new Map(transcript.turns.map((turn, index) => [turn.id, index + 1]));
   const add = (item: OpenItem) => {
-    if (dismissed.has(item.key) || item.turnId === null) return;
+    if (dismissed.has(item.key) || (item.dismissKey !== undefined && dismissed.has(item.dismissKey)) || item.turnId === null) return;
     const list = byTurn.get(item.turnId);
     if (list) list.push(item);
     else byTurn.set(item.turnId, [item]);
@@ -104,7 +110,8 @@ export function listOpenItems(transcript: Transcript, extras: OpenItemExtras = {
   for (const hit of extras.glossaryHits ?? []) {
     const turnNumber = turnNumbers.get(hit.turnId);
     if (turnNumber === undefined) continue;
-    add({ kind: 'glossary', key: `glossary:${toItemKeyPart(hit.key)}`, turnId: hit.turnId, turnNumber, uncertainIndex: null, label: hit.label.slice(0, labelChars * 2), sourceId: hit.key });
+    const dismissKey = hit.text ? `glossary:${toItemKeyPart(hit.turnId, hit.text.toLocaleLowerCase())}` : undefined;
+    add({ kind: 'glossary', key: `glossary:${toItemKeyPart(hit.key)}`, turnId: hit.turnId, turnNumber, uncertainIndex: null, label: hit.label.slice(0, labelChars * 2), sourceId: hit.key, dismissKey });
   }
   const detached: OpenItem[] = [];
   for (const comment of extras.comments ?? []) {

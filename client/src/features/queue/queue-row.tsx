@@ -134,7 +134,7 @@ function ItemActions({ item, isBusy, roster, actions }: { item: OpenItem; isBusy
       return (
         <div className="find-actions">
           {button('Fix', () => actions.onFix(item), 'queue-fix')}
-          {button('Ignore', () => actions.onDismiss(item), 'queue-ignore')}
+          {button(item.dismissKey ? 'Ignore in this turn' : 'Ignore', () => actions.onDismiss(item), 'queue-ignore')}
         </div>
       );
     case 'comment':

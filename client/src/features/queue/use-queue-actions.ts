@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
-import type { GlossaryHit, OpenItem, QueueAction } from '@verity/common';
+import { isDismissalAction, type GlossaryHit, type OpenItem, type QueueAction } from '@verity/common';
 import { resolveComment } from '../../api/comments.api.ts';
 import { recordResolution } from '../../api/queue.api.ts';
 import { useAsyncAction } from '../../api/use-async-action.ts';
@@ -31,7 +31,8 @@ export function useQueueActions({ transcriptId, editor, glossaryHits }: { transc
   });
 
   const actions = useMemo<Omit<QueueRowActions, 'onJump'>>(() => {
-    const record = (item: OpenItem, how: QueueAction, label: string) => recordResolution(transcriptId, { itemKey: item.key, kind: item.kind, action: how, label });
+    const record = (item: OpenItem, how: QueueAction, label: string) =>
+      recordResolution(transcriptId, { itemKey: (isDismissalAction(how) ? item.dismissKey : undefined) ?? item.key, kind: item.kind, action: how, label });
     /** A document change from the queue: nothing is recorded when it found nothing to change (someone was faster). */
     const changeDoc = (item: OpenItem, how: QueueAction, change: (editor: TranscriptEditor) => UndoItem | null, detail?: string) =>
       void run(async () => {
