@@ -47,6 +47,20 @@ describe('LiveSession sync', () => {
     expect(session.lastSeq).toBe(1);
   });
 
+  it('sends each joiner the document as it stands, though the encoded state is reused between changes', async () => {
+    const { session, connect } = await openSession();
+    const alice = connect('alice');
+    await alice.edit(insert('first'));
+    const [bob, carol] = [connect('bob'), connect('carol')];
+    expect([bob.text(), carol.text()]).toEqual(['first', 'first']);
+
+    await alice.edit(insert('then ', 0));
+    expect(connect('dave').text()).toBe('then first');
+    // A change the server makes itself (a restore, a speaker merge) counts as much as a client's.
+    await session.applyChange('alice', (doc) => doc.getText('body').insert(0, 'server: '));
+    expect(connect('erin').text()).toBe('server: then first');
+  });
+
   it('sends what the server has and the client lacks in reply to sync step 1', async () => {
     const { session, connect } = await openSession();
     const alice = connect('alice');

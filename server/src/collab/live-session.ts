@@ -69,6 +69,8 @@ export class LiveSession {
   private checkpointStartedSeq: number;
   private isClosing = false;
   private closing: Promise<void> | undefined;
+  /** The whole document encoded for joins (sync step 2), until the next transaction; null when stale. */
+  private fullState: Uint8Array | null = null;
 
   /** Builds the document with the shared loader (latest checkpoint plus later rows) and loads client-id owners. */
   static async load(options: LiveSessionOptions): Promise<LiveSession> {
@@ -94,6 +96,11 @@ export class LiveSession {
     this.headSeq = loaded.lastSeq;
     this.checkpointStartedSeq = loaded.checkpointSeq;
     this.presence = new SessionAwareness(this.doc, (message, except) => this.broadcast(message, except), (client) => this.owners.ownerOf(client));
+    // Any transaction may change the document (afterTransaction costs nothing; an 'update' listener
+    // would make Yjs encode every transaction for it).
+    this.doc.on('afterTransaction', () => {
+      this.fullState = null;
+    });
   }
 
   /** Seq of the newest stored update the document contains (0 for a never-edited transcript). */
@@ -131,7 +138,10 @@ export class LiveSession {
     this.members.set(connection.id, connection);
     this.addToGroup(connection);
     safeSend(connection, encodeSyncStep1Frame(Y.encodeStateVector(this.doc)));
-    safeSend(connection, encodeSyncStep2Frame(Y.encodeStateAsUpdate(this.doc)));
+    // Encoded once for every join until the document changes: a room opening a 4-hour transcript at
+    // the start of a meeting, or one person reloading, pays for it once.
+    this.fullState ??= Y.encodeStateAsUpdate(this.doc);
+    safeSend(connection, encodeSyncStep2Frame(this.fullState));
     const presence = this.presence.encodeAll();
     if (presence) safeSend(connection, presence);
     this.events.emit('connectionJoined', this.describe(connection));
