@@ -77,10 +77,11 @@ describe('findGlossaryHits', () => {
       { id: 's1', label: 'MANON VAN TIEHOVEN', displayName: 'Manon van Tienhoven', role: null, affiliation: null, isGeneric: false },
       { id: 's2', label: 'MODERATOR', displayName: 'Moderator', role: null, affiliation: null, isGeneric: true },
       { id: 's3', label: 'CATHERINE', displayName: 'Catherine', role: null, affiliation: null, isGeneric: false },
+      { id: 's4', label: 'MANON VAN TIENHOFEN', displayName: 'Manon van Tienhoven', role: null, affiliation: null, isGeneric: false },
     ];
     const collected = collectGlossaryTerms(speakers, [{ name: 'IGF', terms: [{ id: 'g1', term: 'catherine', misrecognitions: ['Katrin'] }, { id: 'g2', term: 'GFCE', misrecognitions: ['GAC'] }] }]);
     expect(collected).toEqual([
-      { id: 'speaker:s1', term: 'Manon van Tienhoven', misrecognitions: ['MANON VAN TIEHOVEN'], source: 'speakers' },
+      { id: 'speaker:s1', term: 'Manon van Tienhoven', misrecognitions: ['MANON VAN TIEHOVEN', 'MANON VAN TIENHOFEN'], source: 'speakers' },
       { id: 'speaker:s3', term: 'Catherine', misrecognitions: ['Katrin'], source: 'speakers' },
       { id: 'g2', term: 'GFCE', misrecognitions: ['GAC'], source: 'IGF' },
     ]);

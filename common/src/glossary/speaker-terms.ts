@@ -19,9 +19,12 @@ export function collectGlossaryTerms(speakers: readonly Speaker[], lists: readon
   const terms: (GlossaryMatchTerm & { misrecognitions: string[] })[] = [];
   for (const speaker of speakers) {
     const name = speaker.displayName.trim();
-    if (speaker.isGeneric || name === '' || bySpelling.has(name.toLowerCase())) continue;
-    const term = { id: `speaker:${speaker.id}`, term: name, misrecognitions: [] as string[], source: 'speakers' };
-    if (speaker.label.trim().toLowerCase() !== name.toLowerCase() && speaker.label.trim() !== '') term.misrecognitions.push(speaker.label.trim());
+    if (speaker.isGeneric || name === '') continue;
+    // Two speakers renamed to one name (duplicates not merged yet) share the term, and both old labels.
+    const term = bySpelling.get(name.toLowerCase()) ?? { id: `speaker:${speaker.id}`, term: name, misrecognitions: [] as string[], source: 'speakers' };
+    const label = speaker.label.trim();
+    if (label !== '' && label.toLowerCase() !== name.toLowerCase() && !term.misrecognitions.includes(label)) term.misrecognitions.push(label);
+    if (bySpelling.has(name.toLowerCase())) continue;
     bySpelling.set(name.toLowerCase(), term);
     terms.push(term);
   }
