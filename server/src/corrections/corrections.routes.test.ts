@@ -12,6 +12,7 @@ import { createLogger } from '../logger.ts';
 import { buildUser, TestClient } from '../testing/factories.ts';
 import { importAs } from '../testing/review-fixtures.ts';
 import { createTestDatabase, type TestDatabase } from '../testing/test-database.ts';
+import { readLatestClasses } from './grade-corrections.ts';
 
 let db: TestDatabase;
 let app: Express;
@@ -210,5 +211,16 @@ describe('corrections raw → current and their NER classes', () => {
     await reviewer.post(`/api/transcripts/${id}/corrections/${correction!.key}`, { type: 'recognition', severity: 'serious' });
     expect(await report()).toBe(before);
     expect((await listOf(id)).body.corrections[0].class.severity).toBe('serious');
+  });
+
+  it('reads classes for thousands of corrections without one bind parameter each', async () => {
+    const { id } = await importHearing();
+    await editTurn(id, editorId, 0, 'GAC', 'GFCE');
+    const key = (await listOf(id)).body.corrections[0].key as string;
+    await editor.post(`/api/transcripts/${id}/corrections/${key}`, { type: 'edition', severity: 'standard' });
+    const others = Array.from({ length: 70_000 }, (_, index) => index.toString(16).padStart(64, '0'));
+    const classes = await readLatestClasses(db.prisma, { transcriptId: id, keys: [...others, key] });
+    expect([...classes.keys()]).toEqual([key]);
+    expect((await readLatestClasses(db.prisma, { transcriptId: id, keys: others.slice(0, 10) })).size).toBe(0);
   });
 });

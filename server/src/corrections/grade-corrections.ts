@@ -34,18 +34,25 @@ export async function readRawTranscript(prisma: PrismaClient, transcriptId: stri
   return transcriptSchema.parse(raw.content);
 }
 
+const maxKeysInQuery = 2000;
+
 /**
  * The latest class of each key from the log (rows up to `asOf` when given); a clearing row leaves no
  * class. Only the keys asked for are read.
  */
 export async function readLatestClasses(prisma: PrismaClient, options: { transcriptId: string; keys: readonly string[]; asOf?: Date }): Promise<Map<string, StoredClass>> {
+  const keys = new Set(options.keys);
+  // Past a few thousand keys, read the transcript's whole log instead: one bind parameter per key would
+  // outgrow PostgreSQL's limit (65,535) on a transcript rewritten end to end.
+  const byKey = keys.size <= maxKeysInQuery ? { key: { in: [...keys] } } : {};
   const rows = await prisma.correctionClass.findMany({
-    where: { transcriptId: options.transcriptId, key: { in: [...new Set(options.keys)] }, ...(options.asOf ? { classifiedAt: { lte: options.asOf } } : {}) },
+    where: { transcriptId: options.transcriptId, ...byKey, ...(options.asOf ? { classifiedAt: { lte: options.asOf } } : {}) },
     orderBy: { id: 'asc' },
     select: { key: true, type: true, severity: true, classifiedAt: true, classifiedBy: { select: { id: true, displayName: true } } },
   });
   const latest = new Map<string, StoredClass>();
   for (const row of rows) {
+    if (!keys.has(row.key)) continue;
     if (row.type === null || row.severity === null) latest.delete(row.key);
     else latest.set(row.key, { type: row.type, severity: row.severity, classifiedAt: row.classifiedAt, classifiedBy: row.classifiedBy });
   }
