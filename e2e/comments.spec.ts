@@ -21,15 +21,15 @@ async function importSeed(page: Page): Promise<string> {
   return ((await response.json()) as { transcript: { id: string } }).transcript.id;
 }
 
-const firstTurn = (page: Page) => page.getByTestId('turn').first().locator('.turn-text');
+const turnText = (page: Page, index = 0) => page.getByTestId('turn').nth(index).locator('.turn-text');
 
 /**
- * Puts the DOM selection on `words` in the first turn (collapsed `at` characters into them when
- * given), as a person dragging or clicking would; Slate reads it from the selectionchange event.
+ * Puts the DOM selection on `words` in a turn (collapsed `at` characters into them when given), as a
+ * person dragging or clicking would; Slate reads it from the selectionchange event.
  */
-async function selectInFirstTurn(page: Page, words: string, at?: number) {
-  await firstTurn(page).click();
-  await firstTurn(page).evaluate(
+async function selectInTurn(page: Page, words: string, at?: number, turn = 0) {
+  await turnText(page, turn).click();
+  await turnText(page, turn).evaluate(
     (root, { words, at }) => {
       const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
       for (let node = walker.nextNode(); node; node = walker.nextNode()) {
@@ -42,7 +42,7 @@ async function selectInFirstTurn(page: Page, words: string, at?: number) {
         window.getSelection()!.addRange(range);
         return;
       }
-      throw new Error(`"${words}" is not in one text node of the first turn`);
+      throw new Error(`"${words}" is not in one text node of the turn`);
     },
     { words, at },
   );
@@ -63,7 +63,7 @@ test('seed 000: comment on words mentioning a reviewer, who sees it live with it
   await expect(beaPanel).toContainText('No comments yet.');
 
   // Ada selects "Patrick Pavlak" and comments from the toolbar, mentioning Bea through the @ list.
-  await selectInFirstTurn(ada.page, 'Patrick Pavlak');
+  await selectInTurn(ada.page, 'Patrick Pavlak');
   await ada.page.getByTestId('add-comment').click();
   const adaPanel = ada.page.getByTestId('comments-panel');
   await expect(adaPanel.getByTestId('comment-composer')).toContainText('On “Patrick Pavlak”');
@@ -90,9 +90,9 @@ test('seed 000: comment on words mentioning a reviewer, who sees it live with it
   await expect(adaPanel.getByTestId('comment-reply')).toContainText('Yes, it is.');
 
   // Ada types before the words and inside them: the anchor still covers them, for both.
-  await selectInFirstTurn(ada.page, 'So, hello', 0);
+  await selectInTurn(ada.page, 'So, hello', 0);
   await ada.page.keyboard.type('Well. ');
-  await selectInFirstTurn(ada.page, 'Patrick Pavlak', 'Patrick'.length);
+  await selectInTurn(ada.page, 'Patrick Pavlak', 'Patrick'.length);
   await ada.page.keyboard.type(' J.');
   await expect(beaThread.getByTestId('comment-quote')).toHaveText('“Patrick J. Pavlak”');
   await expect(adaPanel.getByTestId('comment-quote')).toHaveText('“Patrick J. Pavlak”');
@@ -106,11 +106,23 @@ test('seed 000: comment on words mentioning a reviewer, who sees it live with it
   await beaPanel.getByTestId('comments-filter').selectOption('resolved');
   await expect(beaThread.getByTestId('comment-resolved')).toContainText('Resolved by Ada Owner');
 
-  // An open comment blocks approval until Bea gives a waiver reason, which the approval records.
-  await selectInFirstTurn(ada.page, 'co-chair');
+  // A comment in the second turn (Ctrl+Alt+M); merging that turn into the first rewrites its words, which
+  // detaches the thread; "Attach again" finds the quoted words, now in the first turn.
+  await beaPanel.getByTestId('comments-filter').selectOption('open');
+  await beaPanel.getByTestId('comments-mentions-me').uncheck();
+  await selectInTurn(ada.page, 'platform which encourages', undefined, 1);
   await ada.page.keyboard.press('Control+Alt+KeyM');
-  await adaPanel.getByTestId('comment-input').fill('Check the title with the speaker.');
+  await adaPanel.getByTestId('comment-input').fill('Check the wording with the speaker.');
   await adaPanel.getByTestId('comment-submit').click();
+  await expect(beaThread.getByTestId('comment-quote')).toHaveText('“platform which encourages”');
+  await selectInTurn(ada.page, "So it's a ", 0, 1);
+  await ada.page.keyboard.press('Backspace');
+  await expect(beaThread.getByTestId('comment-quote')).toContainText('(the words were deleted)');
+  await beaThread.getByTestId('comment-reattach').click();
+  await expect(adaPanel.getByTestId('comment-quote')).toHaveText('“platform which encourages”');
+  await expect(bea.page.getByTestId('transcript-editor').getByTestId('commented')).toHaveText(['platform which encourages']);
+
+  // That open comment blocks approval until Bea gives a waiver reason, which the approval records.
   await apiPost(ada.page, `/api/transcripts/${id}/review/submit`, {});
   await bea.page.keyboard.press('Alt+7');
   const review = bea.page.getByTestId('review-panel');

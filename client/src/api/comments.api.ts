@@ -36,3 +36,8 @@ export async function resolveComment(transcriptId: string, commentId: string): P
 export async function reopenComment(transcriptId: string, commentId: string): Promise<CommentThread> {
   return (await apiRequest(apiRoutes.reopenComment(transcriptId, commentId), { method: 'POST', schema: commentThreadResponseSchema })).thread;
 }
+
+/** Pins a thread to other words (a detached thread, again to its words). */
+export async function reattachComment(transcriptId: string, commentId: string, anchor: CommentAnchorBytes): Promise<CommentThread> {
+  return (await apiRequest(apiRoutes.reattachComment(transcriptId, commentId), { method: 'POST', body: { anchor }, schema: commentThreadResponseSchema })).thread;
+}

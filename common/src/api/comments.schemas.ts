@@ -27,6 +27,10 @@ export type CreateCommentRequest = z.infer<typeof createCommentRequestSchema>;
 export const commentTextRequestSchema = z.object({ body: commentBodySchema });
 export type CommentTextRequest = z.infer<typeof commentTextRequestSchema>;
 
+/** POST …/comments/:commentId/anchor: pins a thread to other words (a detached one, again to its words). */
+export const reattachCommentRequestSchema = z.object({ anchor: commentAnchorSchema });
+export type ReattachCommentRequest = z.infer<typeof reattachCommentRequestSchema>;
+
 export const commentParamsSchema = z.object({ commentId: uuidParam('No such comment on this transcript.') });
 
 const personSchema = z.object({ id: z.string(), displayName: z.string() });

@@ -58,6 +58,8 @@ export const apiRoutes = {
   comment: (id: string, commentId: string) => `/api/transcripts/${encodeURIComponent(id)}/comments/${encodeURIComponent(commentId)}`,
   commentReplies: (id: string, commentId: string) => `/api/transcripts/${encodeURIComponent(id)}/comments/${encodeURIComponent(commentId)}/replies`,
   resolveComment: (id: string, commentId: string) => `/api/transcripts/${encodeURIComponent(id)}/comments/${encodeURIComponent(commentId)}/resolve`,
+  /** POST { anchor }: pins a thread to other words (a detached thread, again to its words). */
+  reattachComment: (id: string, commentId: string) => `/api/transcripts/${encodeURIComponent(id)}/comments/${encodeURIComponent(commentId)}/anchor`,
   reopenComment: (id: string, commentId: string) => `/api/transcripts/${encodeURIComponent(id)}/comments/${encodeURIComponent(commentId)}/reopen`,
   /** GET the caller's term lists (owned); POST { name } creates one. */
   glossaries: '/api/glossaries',

@@ -6,6 +6,7 @@ import {
   anchorBytesToBase64,
   createCommentAnchor,
   decodeAnchorPosition,
+  findUniqueQuote,
   isAnchorKnown,
   readAnchorText,
   resolveCommentAnchor,
@@ -216,5 +217,14 @@ describe('comment anchors', () => {
     expect(decodeAnchorPosition(anchor.end, 'end')).not.toBeNull();
     expect(anchorBytesFromBase64(anchorBytesToBase64(anchor.end))).toEqual(anchor.end);
     expect(anchorBytesFromBase64('not base64!')).toBeNull();
+  });
+
+  it('find a quote again only where it is unambiguous', () => {
+    const doc = createTranscriptDoc(transcript);
+    expect(findUniqueQuote(doc, 'GAC met')).toEqual({ blockId: 't1', start: 4, end: 11 });
+    expect(findUniqueQuote(doc, 'turn \uFFFC he')).toEqual({ blockId: 't2', start: 7, end: 16 });
+    expect(findUniqueQuote(doc, 'e')).toBeNull();
+    expect(findUniqueQuote(doc, 'nowhere')).toBeNull();
+    expect(findUniqueQuote(doc, '')).toBeNull();
   });
 });

@@ -110,6 +110,29 @@ export function readAnchorText(doc: Y.Doc, range: AnchorRange): string {
   return text;
 }
 
+/**
+ * Where `quote` stands in the document if it occurs exactly once in one block (null when it occurs
+ * nowhere, or more than once: ambiguous). Lets a detached thread be attached again to its words after
+ * they were rewritten elsewhere (a turn merge rewrites the merged turn's text).
+ */
+export function findUniqueQuote(doc: Y.Doc, quote: string): AnchorRange | null {
+  const root = contentRoot(doc);
+  if (!root || quote === '') return null;
+  let found: AnchorRange | null = null;
+  for (const op of root.toDelta() as { insert: unknown }[]) {
+    if (!(op.insert instanceof Y.XmlText)) continue;
+    const kind = op.insert.getAttribute('type') as unknown;
+    const blockId = op.insert.getAttribute('id') as unknown;
+    if ((kind !== 'turn' && kind !== 'note') || !isBlockId(blockId)) continue;
+    const text = (op.insert.toDelta() as { insert: unknown }[]).map((piece) => (typeof piece.insert === 'string' ? piece.insert : chipText)).join('');
+    for (let at = text.indexOf(quote); at !== -1; at = text.indexOf(quote, at + 1)) {
+      if (found) return null;
+      found = { blockId, start: at, end: at + quote.length };
+    }
+  }
+  return found;
+}
+
 /** Anchor bytes as base64 (how the API carries them). */
 export function anchorBytesToBase64(bytes: Uint8Array): string {
   let binary = '';

@@ -113,6 +113,14 @@ describe('comments', () => {
     [listed] = await listThreads(id);
     expect(listed!.id).toBe(thread.id);
     expect(listed!.position).toBeNull();
+
+    // Attached again to other words (as the panel does after a turn merge rewrote them); checked like a new anchor.
+    const path = `/api/transcripts/${id}/comments/${thread.id}/anchor`;
+    expect((await clients.viewer.post(path, { anchor: await anchorOn(id, 'Good morning') })).status).toBe(403);
+    expect((await clients.editor.post(path, { anchor: { start: anchorBytesToBase64(new Uint8Array([0, 9, 9, 0])), end: 'AAAA' } })).status).toBe(422);
+    const reattached = await clients.editor.post(path, { anchor: await anchorOn(id, 'Good morning') });
+    expect(reattached.status).toBe(200);
+    expect(reattached.body.thread).toMatchObject({ quote: 'Good morning', position: { text: 'Good morning' } });
   });
 
   it('reply, edit (author only), resolve and reopen', async () => {

@@ -1,8 +1,9 @@
 import { Router } from 'express';
-import { commentParamsSchema, commentTextRequestSchema, createCommentRequestSchema } from '@verity/common';
+import { commentParamsSchema, commentTextRequestSchema, createCommentRequestSchema, reattachCommentRequestSchema } from '@verity/common';
 import { createComment } from '../comments/create-comment.ts';
 import { editComment } from '../comments/edit-comment.ts';
 import { listThreads } from '../comments/load-threads.ts';
+import { reattachComment } from '../comments/reattach-comment.ts';
 import { replyToComment } from '../comments/reply-to-comment.ts';
 import { reopenComment, resolveComment } from '../comments/resolve-comment.ts';
 import { currentAccess, currentUser, requireTranscript, requireUser } from './authentication.ts';
@@ -44,6 +45,14 @@ export function commentRoutes({ prisma, liveSessions }: RouteContext): Router {
     requireTranscript(prisma, 'comment'),
     validate({ params: commentParamsSchema, body: commentTextRequestSchema }, async ({ params, body }, _req, res) => {
       res.json({ thread: await editComment({ prisma, liveSessions, transcriptId: currentAccess(res).transcriptId, actorId: currentUser(res).id, commentId: params.commentId, body: body.body }) });
+    }),
+  );
+
+  router.post(
+    '/:commentId/anchor',
+    requireTranscript(prisma, 'comment'),
+    validate({ params: commentParamsSchema, body: reattachCommentRequestSchema }, async ({ params, body }, _req, res) => {
+      res.json({ thread: await reattachComment({ prisma, liveSessions, transcriptId: currentAccess(res).transcriptId, threadId: params.commentId, anchor: body.anchor }) });
     }),
   );
 

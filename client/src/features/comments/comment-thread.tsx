@@ -17,10 +17,12 @@ interface CommentThreadViewProps {
   members: readonly MentionCandidate[];
   onChanged: (thread: CommentThread) => void;
   onReveal: () => void;
+  /** Pins a detached thread to the selected words, or to its quote where that occurs once. */
+  onReattach: () => Promise<CommentThread>;
 }
 
 /** One thread: its words (click to go there), the comment and its replies, reply, edit one's own, resolve or reopen. */
-export function CommentThreadView({ transcriptId, thread, currentText, myId, canComment, members, onChanged, onReveal }: CommentThreadViewProps) {
+export function CommentThreadView({ transcriptId, thread, currentText, myId, canComment, members, onChanged, onReveal, onReattach }: CommentThreadViewProps) {
   const [reply, setReply] = useState('');
   const action = useAsyncAction((change: () => Promise<CommentThread>) => change());
   const run = async (change: () => Promise<CommentThread>) => {
@@ -45,6 +47,11 @@ export function CommentThreadView({ transcriptId, thread, currentText, myId, can
           <>“{currentText}”</>
         )}
       </button>
+      {currentText === null && canComment ? (
+        <button type="button" className="button button-ghost button-small" disabled={action.isPending} onClick={() => run(onReattach)} title="To the words selected in the text, or to the quoted words where they occur once" data-testid="comment-reattach">
+          Attach again
+        </button>
+      ) : null}
       <CommentItem transcriptId={transcriptId} comment={thread} myId={myId} canEdit={canComment && thread.author.id === myId} members={members} run={run} />
       {thread.replies.length > 0 ? (
         <ol className="comment-replies" data-testid="comment-replies">

@@ -1,8 +1,9 @@
 import { useMemo, useState } from 'react';
 import { Transforms } from 'slate';
 import { ReactEditor } from 'slate-react';
-import { anchorBytesFromBase64, can, readAnchorText, resolveCommentAnchor, type CommentThread, type Role } from '@verity/common';
-import { createComment } from '../../api/comments.api.ts';
+import { anchorBytesFromBase64, anchorBytesToBase64, can, createCommentAnchor, findUniqueQuote, readAnchorText, resolveCommentAnchor, type CommentThread, type Role } from '@verity/common';
+import { createComment, reattachComment } from '../../api/comments.api.ts';
+import { ApiError } from '../../api/api-error.ts';
 import { listMembers } from '../../api/transcripts.api.ts';
 import { useApiQuery } from '../../api/use-api-query.ts';
 import { useAsyncAction } from '../../api/use-async-action.ts';
@@ -17,7 +18,7 @@ import { useCurrentUser } from '../auth/session-context.tsx';
 import { addCommentShortcut } from './comment-actions.ts';
 import { CommentThreadView } from './comment-thread.tsx';
 import { MentionTextarea } from './mention-textarea.tsx';
-import type { CommentDraft } from './selection-anchor.ts';
+import { selectionBlockRange, type CommentDraft } from './selection-anchor.ts';
 import { commentThreadsStore, useCommentThreads } from './use-comment-threads.ts';
 
 interface CommentsPanelProps {
@@ -67,6 +68,13 @@ export function CommentsPanel({ transcriptId, myRole, provider, editor, draft, o
     ReactEditor.toDOMNode(editor, editor.children[range.anchor.path[0]!]!).scrollIntoView({ block: 'center' });
   };
 
+  const reattach = (thread: CommentThread): Promise<CommentThread> => {
+    const range = (editor ? selectionBlockRange(editor) : null) ?? findUniqueQuote(provider.doc, thread.quote);
+    const anchor = range ? createCommentAnchor(provider.doc, range) : null;
+    if (!anchor) return Promise.reject(new ApiError('invalid_anchor', `“${thread.quote}” is not in the text once: select the words in the text, then choose Attach again.`, 0));
+    return reattachComment(transcriptId, thread.id, { start: anchorBytesToBase64(anchor.start), end: anchorBytesToBase64(anchor.end) });
+  };
+
   return (
     <section className="panel comments-panel" aria-labelledby="comments-heading" data-testid="comments-panel">
       <div className="panel-heading">
@@ -105,6 +113,7 @@ export function CommentsPanel({ transcriptId, myRole, provider, editor, draft, o
             members={candidates}
             onChanged={(changed) => store.replace(changed)}
             onReveal={() => reveal(thread)}
+            onReattach={() => reattach(thread)}
           />
         ))}
       </ol>
