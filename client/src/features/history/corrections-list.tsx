@@ -7,6 +7,9 @@ import { usePanelVisible } from '../workspace/panel-visibility.ts';
 import { CorrectionRow } from './correction-row.tsx';
 import { useCorrections, withCorrection } from './use-corrections.ts';
 
+/** Rows rendered at first and per "Show more": a long transcript's thousands of selects would slow the panel. */
+const rowsPerPage = 200;
+
 /** "NER 97.50 · WER 2.10 %", the NER counting unclassified corrections as standard recognition errors. */
 export function describeAccuracy(summary: AccuracySummary): string {
   const wer = summary.wordErrorRate === null ? 'n/a' : `${(summary.wordErrorRate * 100).toFixed(2)} %`;
@@ -22,6 +25,7 @@ export function CorrectionsList({ provider, canClassify }: { provider: LiveTrans
   const isVisible = usePanelVisible();
   const corrections = useCorrections(provider, { isActive: isVisible });
   const [isUnclassifiedOnly, setIsUnclassifiedOnly] = useState(false);
+  const [limit, setLimit] = useState(rowsPerPage);
   if (corrections.status === 'loading') return <LoadingState label="Loading corrections…" />;
   if (corrections.status === 'error') return <PanelError error={corrections.error} onRetry={corrections.reload} />;
   const { summary, isTruncated } = corrections.data;
@@ -36,10 +40,15 @@ export function CorrectionsList({ provider, canClassify }: { provider: LiveTrans
       </label>
       {shown.length === 0 ? <p className="muted">{summary.corrections === 0 ? 'No corrections yet: the text reads as imported.' : 'Every correction is classified.'}</p> : null}
       <ol className="correction-rows">
-        {shown.map((entry) => (
+        {shown.slice(0, limit).map((entry) => (
           <CorrectionRow key={entry.key} transcriptId={provider.transcriptId} correction={entry} canClassify={canClassify} onChanged={(changed) => corrections.setData(withCorrection(corrections.data, changed))} />
         ))}
       </ol>
+      {shown.length > limit ? (
+        <button type="button" className="button button-ghost button-small" onClick={() => setLimit(limit + rowsPerPage)}>
+          Show {Math.min(rowsPerPage, shown.length - limit)} more of {shown.length - limit}
+        </button>
+      ) : null}
       {isTruncated ? <p className="muted">Only the first {corrections.data.corrections.length} corrections are listed; the scores count them all.</p> : null}
     </div>
   );
