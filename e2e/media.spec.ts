@@ -77,12 +77,19 @@ test('seed 001: attach a recording with progress, play, time a turn with Alt+T w
   await ada.page.keyboard.press('Escape'); // Esc: pause while typing, oTranscribe-style
   await expect.poll(async () => ada.page.getByTestId('media-audio').evaluate((element) => (element as HTMLAudioElement).paused)).toBe(true);
   const playhead = await audioTime(ada.page);
+  const startBefore = (await third.getAttribute('data-start')) ?? '';
   await ada.page.keyboard.press('Alt+t');
   const expected = Math.round(playhead * 10) / 10;
   await expect(third).toHaveAttribute('data-start', String(expected));
   // Bea sees the timing live, without reloading.
   await expect(bea.page.locator(`[data-testid="turn"][data-turn-id="${turnId}"]`)).toHaveAttribute('data-start', String(expected));
   await expect(third.locator('.turn-text')).toContainText(' ok');
+  // The timing is Ada's own step of her undo history: Ctrl+Z reverts just it (her typing stays), for both.
+  await ada.page.keyboard.press('Control+z');
+  await expect(bea.page.locator(`[data-testid="turn"][data-turn-id="${turnId}"]`)).toHaveAttribute('data-start', startBefore);
+  await expect(third.locator('.turn-text')).toContainText(' ok');
+  await ada.page.keyboard.press('Control+Shift+z');
+  await expect(bea.page.locator(`[data-testid="turn"][data-turn-id="${turnId}"]`)).toHaveAttribute('data-start', String(expected));
 
   // Seek: play from the start of turn three after moving away.
   await ada.page.getByTestId('waveform').click({ position: { x: 5, y: 20 } });

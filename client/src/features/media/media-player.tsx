@@ -1,8 +1,10 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { apiRoutes, can, type MediaPeaks, type Recording, type Role } from '@verity/common';
+import { apiRoutes, can, setTurnStartInDoc, type MediaPeaks, type Recording, type Role } from '@verity/common';
 import { fetchPeaks, fetchRecording, setTurnStart } from '../../api/media.api.ts';
 import { useApiQuery } from '../../api/use-api-query.ts';
 import { formatTimecode } from '../../editor/timecode.ts';
+import { runUndoableEdit } from '../../editor/undoable-edit.ts';
+import { useLiveEditor } from '../workspace/live-editor-context.ts';
 import { AttachRecordingButton } from './attach-recording-button.tsx';
 import { useMediaPlayback } from './media-playback.tsx';
 import { matchPlayerShortcut, stepRate } from './player-shortcuts.ts';
@@ -11,6 +13,9 @@ import { resumePosition, usePlaybackHabits } from './use-playback-habits.ts';
 import { Waveform } from './waveform.tsx';
 
 const skipSeconds = 3;
+
+/** The origin of Alt+T timings: the editor's undo manager tracks it besides typing. */
+const timingOrigin = { name: 'time-turn' };
 
 /** An open dialog or menu, or a form field (a timecode being edited, Find), keeps Escape for itself; the text does not. */
 const isEscapeTaken = (target: EventTarget | null) =>
@@ -100,17 +105,21 @@ function Player({ transcriptId, recording, canTime }: { transcriptId: string; re
     if (element.currentTime > 0) element.currentTime = resumePosition(element.currentTime, habits);
     void element.play().catch(() => setNotice('The browser would not start playback; press play.'));
   }, [habits]);
+  const liveEditor = useLiveEditor();
   const timeTurn = useCallback(async () => {
     const turnId = turnAtSelection();
     const seconds = media.current ? Math.round(media.current.currentTime * 10) / 10 : 0;
     if (!turnId) return setNotice('Put the cursor in a turn to time it.');
     try {
-      await setTurnStart(transcriptId, turnId, seconds);
+      // On the person's live copy, as one step of their undo history (Ctrl+Z in the text reverts it);
+      // through the server only while the editor is not bound yet.
+      if (liveEditor) runUndoableEdit(liveEditor.doc, liveEditor.editor, timingOrigin, (origin) => setTurnStartInDoc(liveEditor.doc, turnId, seconds, origin));
+      else await setTurnStart(transcriptId, turnId, seconds);
       setNotice(`Turn starts at ${formatTimecode(seconds)}.`);
     } catch (error) {
       setNotice(error instanceof Error ? error.message : 'Could not set the time.');
     }
-  }, [transcriptId]);
+  }, [transcriptId, liveEditor]);
 
   useEffect(() => {
     const handle = (event: KeyboardEvent) => {

@@ -8,6 +8,7 @@ import { useLiveTranscript } from '../../realtime/use-live-transcript.ts';
 import { LiveTranscript } from '../editor/live-transcript.tsx';
 import { CommentActionsContext, isAddCommentShortcut, type CommentActions } from '../comments/comment-actions.ts';
 import { draftFromSelection, type CommentDraft } from '../comments/selection-anchor.ts';
+import { LiveEditorContext } from './live-editor-context.ts';
 import { SidePanel } from './side-panel.tsx';
 import { maxSideWidth, minSideWidth, useSidePanel } from './use-side-panel.ts';
 import { matchWorkspaceShortcut } from './workspace-tabs.ts';
@@ -47,7 +48,9 @@ export function TranscriptWorkspace({ transcript, header, dock, onReviewChanged,
     setTab('comments');
     if (panel.isCollapsed) toggle();
   }, [editor, provider, setTab, toggle, panel.isCollapsed]);
-  const commentActions = useMemo<CommentActions>(() => ({ canComment, startComment }), [canComment, startComment]);
+  const [currentCommentId, setCurrentCommentId] = useState<string | null>(null);
+  const commentActions = useMemo<CommentActions>(() => ({ canComment, startComment, showComment: setCurrentCommentId }), [canComment, startComment]);
+  const liveEditor = useMemo(() => (provider && editor ? { doc: provider.doc, editor } : null), [provider, editor]);
   // The panels mount once the editor is bound and the browser has a quiet moment, so opening a big
   // transcript is not slowed by them (their reading of the document and their own code).
   const [isEditorShown, setIsEditorShown] = useState(false);
@@ -86,7 +89,7 @@ export function TranscriptWorkspace({ transcript, header, dock, onReviewChanged,
       <div className="workspace-main">
         {header}
         <div className="workspace-dock" data-testid="media-dock">
-          {dock}
+          <LiveEditorContext.Provider value={liveEditor}>{dock}</LiveEditorContext.Provider>
         </div>
         <section className="transcript-body" data-testid="transcript-body" aria-label="Transcript text">
           <CommentActionsContext.Provider value={commentActions}>
@@ -126,6 +129,7 @@ export function TranscriptWorkspace({ transcript, header, dock, onReviewChanged,
                 findFocusKey={findFocusKey}
                 commentDraft={commentDraft}
                 onCommentDraftDone={() => setCommentDraft(null)}
+                currentCommentId={currentCommentId}
                 onStatusChange={onStatusChange}
               />
             ) : (
