@@ -187,12 +187,12 @@ describe('GET /api/transcripts/:id/export', () => {
     expect(before.toString('utf8')).toContain('Chair Moderator');
 
     // Same person, seconds later: in the whole log this row joins the pre-approval batch.
-    await rename('ANNA LOPEZ', 'Anna Lopez');
+    await rename('ANNA LOPEZ', 'Dr Anna López');
     const { uptoSeq } = await db.prisma.transcriptVersion.findUniqueOrThrow({ where: { transcriptId_number: { transcriptId: id, number: 1 } } });
     expect(await db.prisma.documentUpdate.count({ where: { transcriptId: id, userId: ownerId, seq: { gt: uptoSeq } } })).toBeGreaterThan(0);
     const after = bytesOf(await download(owner, id, 'format=report&version=1'));
     expect(after.equals(before)).toBe(true);
-    expect(after.toString('utf8')).not.toContain('Anna Lopez');
+    expect(after.toString('utf8')).not.toContain('Dr Anna López');
   });
 
   it('checks roles, format and version', async () => {
