@@ -83,6 +83,9 @@ test('seed 000: comment on words mentioning a reviewer, who sees it live with it
   await expect(bea.page.getByTestId('transcript-editor').getByTestId('commented')).toHaveText(['Patrick Pavlak']);
   await beaPanel.getByTestId('comments-mentions-me').check();
   await expect(beaThread).toHaveCount(1);
+  // Clicking the highlighted words makes their thread the current one in the tab.
+  await bea.page.getByTestId('transcript-editor').getByTestId('commented').click();
+  await expect(beaThread).toHaveAttribute('aria-current', 'true');
 
   // Bea replies; Ada sees the reply live.
   await beaThread.getByTestId('comment-reply-input').fill('Yes, it is.');

@@ -5,9 +5,11 @@ export interface CommentActions {
   canComment: boolean;
   /** Drafts a comment on the editor's selection and shows it in the Comments tab. */
   startComment: () => void;
+  /** Commented words were clicked: their thread becomes the current one in the Comments tab. */
+  showComment: (commentId: string) => void;
 }
 
-export const CommentActionsContext = createContext<CommentActions>({ canComment: false, startComment: () => undefined });
+export const CommentActionsContext = createContext<CommentActions>({ canComment: false, startComment: () => undefined, showComment: () => undefined });
 
 /** The workspace's comment actions (none outside a workspace). */
 export function useCommentActions(): CommentActions {

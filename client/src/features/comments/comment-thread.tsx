@@ -12,6 +12,8 @@ interface CommentThreadViewProps {
   thread: CommentThread;
   /** The words as they read now in this client's document; null when they were deleted. */
   currentText: string | null;
+  /** Its words were the last commented words clicked in the text. */
+  isCurrent: boolean;
   myId: string;
   canComment: boolean;
   members: readonly MentionCandidate[];
@@ -22,7 +24,7 @@ interface CommentThreadViewProps {
 }
 
 /** One thread: its words (click to go there), the comment and its replies, reply, edit one's own, resolve or reopen. */
-export function CommentThreadView({ transcriptId, thread, currentText, myId, canComment, members, onChanged, onReveal, onReattach }: CommentThreadViewProps) {
+export function CommentThreadView({ transcriptId, thread, currentText, isCurrent, myId, canComment, members, onChanged, onReveal, onReattach }: CommentThreadViewProps) {
   const [reply, setReply] = useState('');
   const action = useAsyncAction((change: () => Promise<CommentThread>) => change());
   const run = async (change: () => Promise<CommentThread>) => {
@@ -37,7 +39,7 @@ export function CommentThreadView({ transcriptId, thread, currentText, myId, can
   const canResolve = canComment || thread.author.id === myId;
 
   return (
-    <li className={`comment-thread${isResolved ? ' is-resolved' : ''}`} data-testid="comment-thread" data-comment-id={thread.id}>
+    <li className={`comment-thread${isResolved ? ' is-resolved' : ''}${isCurrent ? ' is-current' : ''}`} data-testid="comment-thread" data-comment-id={thread.id} aria-current={isCurrent || undefined}>
       <button type="button" className="comment-quote" onClick={onReveal} disabled={currentText === null} title={currentText === null ? 'The words were deleted' : 'Show in the text'} data-testid="comment-quote">
         {currentText === null ? (
           <>

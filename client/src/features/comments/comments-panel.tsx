@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { Transforms } from 'slate';
 import { ReactEditor } from 'slate-react';
 import { anchorBytesFromBase64, anchorBytesToBase64, can, createCommentAnchor, findUniqueQuote, readAnchorText, resolveCommentAnchor, type CommentThread, type Role } from '@verity/common';
@@ -29,6 +29,8 @@ interface CommentsPanelProps {
   /** A comment being written on the words selected in the editor (null: none). */
   draft: CommentDraft | null;
   onDraftDone: () => void;
+  /** The thread whose words were last clicked in the text: marked, and scrolled into view. */
+  currentCommentId: string | null;
 }
 
 type StateFilter = 'open' | 'resolved' | 'all';
@@ -39,7 +41,7 @@ type StateFilter = 'open' | 'resolved' | 'all';
  * shows within a second (the 'comments' topic), and each thread's words are read from this client's
  * own document, so they follow edits as they are typed. Clicking the words selects them in the text.
  */
-export function CommentsPanel({ transcriptId, myRole, provider, editor, draft, onDraftDone }: CommentsPanelProps) {
+export function CommentsPanel({ transcriptId, myRole, provider, editor, draft, onDraftDone, currentCommentId }: CommentsPanelProps) {
   const me = useCurrentUser();
   const state = useCommentThreads(provider);
   const store = commentThreadsStore(provider);
@@ -57,6 +59,11 @@ export function CommentsPanel({ transcriptId, myRole, provider, editor, draft, o
     if (filter === 'resolved' && thread.resolvedAt === null) return false;
     return !isMineOnly || mentionsMe(thread, me.id);
   });
+  const list = useRef<HTMLOListElement>(null);
+  useEffect(() => {
+    if (!currentCommentId) return;
+    list.current?.querySelector(`[data-comment-id="${CSS.escape(currentCommentId)}"]`)?.scrollIntoView({ block: 'nearest' });
+  }, [currentCommentId]);
   const openCount = state.threads.filter((thread) => thread.resolvedAt === null).length;
 
   const reveal = (thread: CommentThread) => {
@@ -101,13 +108,14 @@ export function CommentsPanel({ transcriptId, myRole, provider, editor, draft, o
       {state.status === 'loading' ? <LoadingState label="Loading comments…" /> : null}
       <PanelError error={state.status === 'error' ? state.error : undefined} onRetry={() => store.reload()} />
       {state.status === 'success' && shown.length === 0 ? <p className="muted">{state.threads.length === 0 ? 'No comments yet.' : 'No comments match.'}</p> : null}
-      <ol className="comment-threads" data-testid="comment-threads">
+      <ol ref={list} className="comment-threads" data-testid="comment-threads">
         {shown.map(({ thread, text }) => (
           <CommentThreadView
             key={thread.id}
             transcriptId={transcriptId}
             thread={thread}
             currentText={text}
+            isCurrent={thread.id === currentCommentId}
             myId={me.id}
             canComment={canComment}
             members={candidates}

@@ -30,6 +30,8 @@ interface SidePanelProps {
   /** A comment being written on the editor's selection (the Comments tab shows it). */
   commentDraft: CommentDraft | null;
   onCommentDraftDone: () => void;
+  /** The thread whose words were last clicked in the text. */
+  currentCommentId: string | null;
   onStatusChange: (status: TranscriptStatus) => void;
 }
 
@@ -48,7 +50,7 @@ export function SidePanel(props: SidePanelProps) {
     find: () => <FindPanel doc={provider.doc} editor={editor} canEdit={canEdit} focusKey={props.findFocusKey} />,
     speakers: () => <SpeakersPanel myRole={role} provider={provider} editor={editor} />,
     glossary: () => <GlossaryPanel transcriptId={transcriptId} myRole={role} provider={provider} editor={editor} />,
-    comments: () => <CommentsPanel transcriptId={transcriptId} myRole={role} provider={provider} editor={editor} draft={props.commentDraft} onDraftDone={props.onCommentDraftDone} />,
+    comments: () => <CommentsPanel transcriptId={transcriptId} myRole={role} provider={provider} editor={editor} draft={props.commentDraft} onDraftDone={props.onCommentDraftDone} currentCommentId={props.currentCommentId} />,
     history: () => <HistoryPanel transcriptId={transcriptId} myRole={role} provider={provider} />,
     review: () => <ReviewPanel transcriptId={transcriptId} myRole={role} provider={provider} onStatusChange={props.onStatusChange} />,
     members: () => <MembersPanel transcriptId={transcriptId} myRole={role} provider={provider} />,
