@@ -80,6 +80,11 @@ test('seed 000: Ada applies the suggested speaker to turn 34 from the queue; Bea
   await expect(ada.page.getByTestId('queue-item').filter({ hasText: 'MANON' })).toHaveCount(0);
   await expect(ada.page.getByTestId('queue-panel').getByText('Probable duplicate speakers (0)')).toBeVisible();
   await expect(ada.page.getByTestId('queue-resolved-entry').first()).toContainText('Bea Second dismissed');
+  // A mistaken dismissal is not for good: Ada restores it and the pair is back on Bea's screen.
+  await ada.page.getByTestId('queue-restore').click();
+  await expect(pair).toHaveCount(1);
+  await expect(bea.page.getByTestId('queue-resolved-entry').first()).toContainText('Ada Owner restored');
+  await expect(bea.page.getByTestId('queue-restore')).toHaveCount(0);
 
   await Promise.all([ada.context.close(), bea.context.close()]);
 });

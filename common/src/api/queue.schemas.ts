@@ -6,9 +6,10 @@ export const queueItemKindSchema = z.enum(queueItemKinds);
 
 /**
  * How an item was resolved. `notSamePerson` and `ignored` are dismissals: they hide the item for
- * everyone; the others record a change made through the live document (or the comment's resolve).
+ * everyone until someone `restored` it; the others record a change made through the live document
+ * (or the comment's resolve).
  */
-export const queueActions = ['confirmed', 'edited', 'speakerApplied', 'merged', 'notSamePerson', 'fixed', 'ignored', 'commentResolved'] as const;
+export const queueActions = ['confirmed', 'edited', 'speakerApplied', 'merged', 'notSamePerson', 'fixed', 'ignored', 'commentResolved', 'restored'] as const;
 export const queueActionSchema = z.enum(queueActions);
 export type QueueAction = z.infer<typeof queueActionSchema>;
 
@@ -16,8 +17,8 @@ export type QueueAction = z.infer<typeof queueActionSchema>;
 export const queueActionsByKind: Record<(typeof queueItemKinds)[number], readonly QueueAction[]> = {
   uncertain: ['confirmed', 'edited'],
   unattributed: ['speakerApplied'],
-  duplicateSpeaker: ['merged', 'notSamePerson'],
-  glossary: ['fixed', 'ignored'],
+  duplicateSpeaker: ['merged', 'notSamePerson', 'restored'],
+  glossary: ['fixed', 'ignored', 'restored'],
   comment: ['commentResolved'],
 };
 

@@ -90,6 +90,22 @@ describe('review queue resolutions', () => {
     expect(state.body.resolutions).toHaveLength(2);
   });
 
+  it('a restore shows a dismissed item again; it can be dismissed anew; restoring what is not dismissed is a conflict', async () => {
+    const { base } = await transcript();
+    const restore = { ...notSamePerson, action: 'restored' };
+    expect((await clients.editor.post(`${base}/resolutions`, restore)).status).toBe(409);
+    await clients.editor.post(`${base}/resolutions`, notSamePerson);
+    expect((await clients.viewer.post(`${base}/resolutions`, restore)).status).toBe(403);
+    expect((await clients.reviewer.post(`${base}/resolutions`, restore)).status).toBe(201);
+    expect((await clients.viewer.get(base)).body.dismissedKeys).toEqual([]);
+    expect((await clients.reviewer.post(`${base}/resolutions`, restore)).status).toBe(409);
+    const again = await clients.owner.post(`${base}/resolutions`, notSamePerson);
+    expect(again.body.resolution.by.displayName).toBe('Owner');
+    const state = await clients.viewer.get(base);
+    expect(state.body.dismissedKeys).toEqual(['duplicateSpeaker:s1:s2']);
+    expect(state.body.resolutions.map((entry: { action: string }) => entry.action)).toEqual(['notSamePerson', 'restored', 'notSamePerson']);
+  });
+
   it('refuses forged bodies before storing anything', async () => {
     const { id, base } = await transcript();
     const forged = [
@@ -98,6 +114,7 @@ describe('review queue resolutions', () => {
       { ...speakerApplied, itemKey: 'unattributed:t1\u0000' },
       { ...speakerApplied, kind: 'duplicateSpeaker' },
       { ...speakerApplied, action: 'notSamePerson' },
+      { ...speakerApplied, action: 'restored' },
       { ...speakerApplied, action: 'deleteEverything' },
       { ...speakerApplied, label: 'x'.repeat(201) },
       { ...speakerApplied, label: '   ' },

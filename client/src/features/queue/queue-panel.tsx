@@ -153,7 +153,7 @@ export function QueuePanel({ transcriptId, provider, editor, canEdit }: QueuePan
           Show all {shown.length}
         </button>
       ) : null}
-      <ResolvedList resolutions={record.resolutions} />
+      <ResolvedList resolutions={record.resolutions} dismissed={record.dismissed} canEdit={canEdit} isBusy={queue.isBusy} onRestore={queue.restore} />
     </section>
   );
 }

@@ -1,5 +1,14 @@
 import type { QueueAction, QueueResolution } from '@verity/common';
 
+interface ResolvedListProps {
+  resolutions: readonly QueueResolution[];
+  /** Keys hidden now: their dismissal offers Restore. */
+  dismissed: ReadonlySet<string>;
+  canEdit: boolean;
+  isBusy: boolean;
+  onRestore: (resolution: QueueResolution) => void;
+}
+
 const actionLabels: Record<QueueAction, string> = {
   confirmed: 'confirmed',
   edited: 'edited',
@@ -9,12 +18,19 @@ const actionLabels: Record<QueueAction, string> = {
   fixed: 'fixed',
   ignored: 'ignored',
   commentResolved: 'resolved',
+  restored: 'restored',
 };
 
 const time = new Intl.DateTimeFormat(undefined, { dateStyle: 'short', timeStyle: 'short' });
 
-/** The queue's "Resolved" section: who resolved what, how and when, newest first (live for everyone). */
-export function ResolvedList({ resolutions }: { resolutions: readonly QueueResolution[] }) {
+/**
+ * The queue's "Resolved" section: who resolved what, how and when, newest first (live for everyone).
+ * A dismissal still in force offers Restore, which shows its item to everyone again.
+ */
+export function ResolvedList({ resolutions, dismissed, canEdit, isBusy, onRestore }: ResolvedListProps) {
+  // Only the newest dismissal of a key offers Restore (older ones were restored and dismissed again).
+  const newestDismissal = new Map<string, string>();
+  for (const resolution of resolutions) if (resolution.isDismissal && !newestDismissal.has(resolution.itemKey)) newestDismissal.set(resolution.itemKey, resolution.id);
   if (resolutions.length === 0) return null;
   return (
     <section className="queue-resolved" aria-labelledby="queue-resolved-heading">
@@ -30,6 +46,11 @@ export function ResolvedList({ resolutions }: { resolutions: readonly QueueResol
               </span>
               <span className="find-hit-text">{resolution.label}</span>
             </div>
+            {canEdit && resolution.isDismissal && dismissed.has(resolution.itemKey) && newestDismissal.get(resolution.itemKey) === resolution.id ? (
+              <button type="button" className="button button-ghost button-small" disabled={isBusy} onClick={() => onRestore(resolution)} data-testid="queue-restore">
+                Restore
+              </button>
+            ) : null}
           </li>
         ))}
       </ol>

@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { isDismissalAction, type GlossaryHit, type OpenItem, type QueueAction } from '@verity/common';
+import { isDismissalAction, type GlossaryHit, type OpenItem, type QueueAction, type QueueResolution } from '@verity/common';
 import { resolveComment } from '../../api/comments.api.ts';
 import { recordResolution } from '../../api/queue.api.ts';
 import { useAsyncAction } from '../../api/use-async-action.ts';
@@ -72,6 +72,12 @@ export function useQueueActions({ transcriptId, editor, glossaryHits }: { transc
     };
   }, [transcriptId, editor, run]);
 
+  const restore = (resolution: QueueResolution) =>
+    void run(async () => {
+      await recordResolution(transcriptId, { itemKey: resolution.itemKey, kind: resolution.kind, action: 'restored', label: resolution.label });
+      setLastChange({ step: null, message: 'Shown again for everyone.' });
+    });
+
   /** Undo is offered while the queue's change is still the person's latest step. */
   const isLatest = Boolean(editor && lastChange?.step && editor.undoManager.undoStack.at(-1) === lastChange.step);
   const undo = () => {
@@ -83,5 +89,5 @@ export function useQueueActions({ transcriptId, editor, glossaryHits }: { transc
     setLastChange({ step: null, message: 'Undone.' });
   };
 
-  return { actions, isBusy: action.isPending, error: action.error, resetError: action.reset, message: lastChange?.message ?? null, canUndo: isLatest, undo };
+  return { actions, restore, isBusy: action.isPending, error: action.error, resetError: action.reset, message: lastChange?.message ?? null, canUndo: isLatest, undo };
 }
