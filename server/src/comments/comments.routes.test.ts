@@ -199,6 +199,23 @@ describe('comments', () => {
     expect(await db.prisma.comment.count({ where: { transcriptId: id, parentId: null } })).toBe(1);
   });
 
+  it('stop at 5,000 comments and replies per transcript, and 500 replies per thread', async () => {
+    const id = await importClean();
+    const thread = await startThread(id);
+    const base = `/api/transcripts/${id}/comments`;
+    const replies = (count: number) => Array.from({ length: count }, () => ({ transcriptId: id, parentId: thread.id, authorId: ids.editor, body: 'r' }));
+    await db.prisma.comment.createMany({ data: replies(500) });
+    const full = await clients.editor.post(`${base}/${thread.id}/replies`, { body: 'one more' });
+    expect(full.status).toBe(409);
+    expect(full.body.error.message).toMatch(/500 replies/);
+    const other = await startThread(id, 'another');
+    await db.prisma.comment.createMany({ data: replies(4999 - 502) });
+    expect((await clients.editor.post(`${base}/${other.id}/replies`, { body: 'the last one' })).status).toBe(201);
+    expect((await clients.editor.post(base, { body: 'over', anchor: await anchorOn(id, 'GFCE') })).status).toBe(409);
+    expect((await clients.editor.post(`${base}/${other.id}/replies`, { body: 'over' })).status).toBe(409);
+    expect(await db.prisma.comment.count({ where: { transcriptId: id } })).toBe(5000);
+  });
+
   it('keep a removed member’s comments, attributed, and stop mentioning them', async () => {
     const id = await importClean();
     const thread = await startThread(id, 'Mine.');
