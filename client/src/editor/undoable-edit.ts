@@ -20,6 +20,8 @@ export function runUndoableEdit<R>(doc: Y.Doc, editor: TranscriptEditor | null, 
   undoManager.stopCapturing();
   const depth = undoManager.undoStack.length;
   const result = edit(origin);
+  // An edit made with Slate operations (a mark removed) reaches the document when the binding flushes: now, inside this step.
+  YjsEditor.flushLocalChanges(editor);
   undoManager.stopCapturing();
   return { result, step: undoManager.undoStack.length > depth ? (undoManager.undoStack.at(-1) ?? null) : null };
 }

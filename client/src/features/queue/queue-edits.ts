@@ -1,8 +1,8 @@
-import { YjsEditor } from '@slate-yjs/core';
 import { Element, Text, type Path } from 'slate';
 import type * as Y from 'yjs';
-import { addSpeakerToDoc, mergeSpeakersInDoc, readTranscriptDoc, setTurnSpeakerInDoc, speakersKey, type OpenItem } from '@verity/common';
+import { addSpeakerToDoc, mergeSpeakersInDoc, readTranscriptDoc, setTurnSpeakerInDoc, type OpenItem } from '@verity/common';
 import { findBlockPath, newBlockId } from '../../editor/nodes.ts';
+import { runUndoableEdit } from '../../editor/undoable-edit.ts';
 import type { TranscriptEditor } from '../../editor/types.ts';
 import { resolveUncertain, rewriteUncertain } from '../../editor/uncertain.ts';
 
@@ -25,16 +25,7 @@ function docOf(editor: TranscriptEditor): Y.Doc {
 /** Runs `change` as its own undo step (not merged with typing before or after) and returns that step. */
 function asOneStep(editor: TranscriptEditor, change: (doc: Y.Doc) => void): UndoItem | null {
   const doc = docOf(editor);
-  const undoManager = editor.undoManager;
-  undoManager.addTrackedOrigin(queueOrigin);
-  undoManager.addToScope(doc.getMap(speakersKey));
-  undoManager.stopCapturing();
-  const before = undoManager.undoStack.length;
-  change(doc);
-  // Slate edits reach the document when the binding flushes; flush now, so they are this step.
-  YjsEditor.flushLocalChanges(editor);
-  undoManager.stopCapturing();
-  return undoManager.undoStack.length > before ? (undoManager.undoStack.at(-1) ?? null) : null;
+  return runUndoableEdit(doc, editor, queueOrigin, () => change(doc)).step;
 }
 
 /** The path of the item's uncertain leaf in the editor, or null when it has changed meanwhile. */
