@@ -139,7 +139,16 @@ interface ComposerProps {
 
 function Composer({ transcriptId, draft, members, onCreated, onDone }: ComposerProps) {
   const [body, setBody] = useState('');
-  const action = useAsyncAction(() => createComment(transcriptId, body.trim(), draft.anchor));
+  const action = useAsyncAction(async () => {
+    try {
+      return await createComment(transcriptId, body.trim(), draft.anchor);
+    } catch (error) {
+      // Words typed a moment ago may not have reached the server yet: give the sync a moment, once.
+      if (!(error instanceof ApiError) || error.code !== 'invalid_anchor') throw error;
+      await new Promise((resolve) => setTimeout(resolve, 800));
+      return createComment(transcriptId, body.trim(), draft.anchor);
+    }
+  });
   const submit = async () => {
     if (body.trim() === '') return;
     const result = await action.run();
