@@ -81,6 +81,7 @@ test('seed 000: comment on words mentioning a reviewer, who sees it live with it
   await expect(beaThread.locator('.mention.is-me')).toHaveText('@Bea Reviewer');
   await expect(beaThread.getByTestId('comment-body').first()).toContainText('<b>not bold</b>');
   await expect(bea.page.getByTestId('transcript-editor').getByTestId('commented')).toHaveText(['Patrick Pavlak']);
+  await expect(bea.page.getByTestId('turn-comment-marker')).toHaveText('💬 1');
   await beaPanel.getByTestId('comments-mentions-me').check();
   await expect(beaThread).toHaveCount(1);
   // Clicking the highlighted words makes their thread the current one in the tab.
@@ -106,6 +107,7 @@ test('seed 000: comment on words mentioning a reviewer, who sees it live with it
   await expect(beaThread).toHaveCount(0);
   await expect(beaPanel.getByTestId('comments-open-count')).toHaveText('0 open');
   await expect(bea.page.getByTestId('transcript-editor').getByTestId('commented')).toHaveCount(0);
+  await expect(bea.page.getByTestId('turn-comment-marker')).toHaveCount(0);
   await beaPanel.getByTestId('comments-filter').selectOption('resolved');
   await expect(beaThread.getByTestId('comment-resolved')).toContainText('Resolved by Ada Owner');
 
@@ -135,4 +137,9 @@ test('seed 000: comment on words mentioning a reviewer, who sees it live with it
   await review.getByTestId('waiver-reason').fill('The title is checked after the meeting.');
   await approve.click();
   await expect(review.getByTestId('approval-list')).toContainText('Waived: The title is checked after the meeting.');
+
+  // The turn's margin marker opens the Comments tab on its thread.
+  await bea.page.getByTestId('turn-comment-marker').click();
+  await expect(bea.page.getByTestId('side-tab-comments')).toHaveAttribute('aria-selected', 'true');
+  await expect(beaThread).toHaveAttribute('aria-current', 'true');
 });

@@ -7,9 +7,11 @@ export interface CommentActions {
   startComment: () => void;
   /** Commented words were clicked: their thread becomes the current one in the Comments tab. */
   showComment: (commentId: string) => void;
+  /** A turn's comment marker was clicked: the Comments tab opens on that thread. */
+  openComment: (commentId: string) => void;
 }
 
-export const CommentActionsContext = createContext<CommentActions>({ canComment: false, startComment: () => undefined, showComment: () => undefined });
+export const CommentActionsContext = createContext<CommentActions>({ canComment: false, startComment: () => undefined, showComment: () => undefined, openComment: () => undefined });
 
 /** The workspace's comment actions (none outside a workspace). */
 export function useCommentActions(): CommentActions {

@@ -3,6 +3,7 @@ import type { RenderElementProps, RenderLeafProps } from 'slate-react';
 import type { EventElement, NoteElement, TurnElement } from '../../editor/types.ts';
 import { TurnBlameNote } from '../history/blame-overlay.tsx';
 import type { BlameLeaf } from '../history/blame-decorations.ts';
+import { TurnCommentMarker } from '../comments/comment-margin.tsx';
 import { markCommented } from '../comments/commented-text.tsx';
 import type { GlossaryLeaf } from '../glossary/glossary-decorations.ts';
 import { useEditorActions } from './editor-context.ts';
@@ -20,6 +21,7 @@ const TurnView = memo(function TurnView({ attributes, children, element }: ViewP
         {element.start != null && element.end != null ? <span aria-hidden="true">–</span> : null}
         <TimecodeField turnId={element.id} field="end" seconds={element.end ?? null} />
         <TurnBlameNote element={element} />
+        <TurnCommentMarker turnId={element.id} />
       </div>
       <div className="turn-text">{children}</div>
     </div>

@@ -7,6 +7,7 @@ import { useLiveChanges } from '../../realtime/use-live-changes.ts';
 import { useLiveTranscript } from '../../realtime/use-live-transcript.ts';
 import { LiveTranscript } from '../editor/live-transcript.tsx';
 import { CommentActionsContext, isAddCommentShortcut, type CommentActions } from '../comments/comment-actions.ts';
+import { CommentMarginProvider } from '../comments/comment-margin.tsx';
 import { draftFromSelection, type CommentDraft } from '../comments/selection-anchor.ts';
 import { LiveEditorContext } from './live-editor-context.ts';
 import { SidePanel } from './side-panel.tsx';
@@ -49,7 +50,15 @@ export function TranscriptWorkspace({ transcript, header, dock, onReviewChanged,
     if (panel.isCollapsed) toggle();
   }, [editor, provider, setTab, toggle, panel.isCollapsed]);
   const [currentCommentId, setCurrentCommentId] = useState<string | null>(null);
-  const commentActions = useMemo<CommentActions>(() => ({ canComment, startComment, showComment: setCurrentCommentId }), [canComment, startComment]);
+  const openComment = useCallback(
+    (commentId: string) => {
+      setCurrentCommentId(commentId);
+      setTab('comments');
+      if (panel.isCollapsed) toggle();
+    },
+    [setTab, toggle, panel.isCollapsed],
+  );
+  const commentActions = useMemo<CommentActions>(() => ({ canComment, startComment, showComment: setCurrentCommentId, openComment }), [canComment, startComment, openComment]);
   const liveEditor = useMemo(() => (provider && editor ? { doc: provider.doc, editor } : null), [provider, editor]);
   // The panels mount once the editor is bound and the browser has a quiet moment, so opening a big
   // transcript is not slowed by them (their reading of the document and their own code).
@@ -93,7 +102,13 @@ export function TranscriptWorkspace({ transcript, header, dock, onReviewChanged,
         </div>
         <section className="transcript-body" data-testid="transcript-body" aria-label="Transcript text">
           <CommentActionsContext.Provider value={commentActions}>
-            <LiveTranscript live={live} role={transcript.role} onEditorReady={setEditor} />
+            {provider ? (
+              <CommentMarginProvider provider={provider}>
+                <LiveTranscript live={live} role={transcript.role} onEditorReady={setEditor} />
+              </CommentMarginProvider>
+            ) : (
+              <LiveTranscript live={live} role={transcript.role} onEditorReady={setEditor} />
+            )}
           </CommentActionsContext.Provider>
         </section>
       </div>
