@@ -17,9 +17,10 @@ const TurnView = memo(function TurnView({ attributes, children, element }: ViewP
     <div {...attributes} className="turn" data-testid="turn" data-turn-id={element.id} data-speaker-id={element.speakerId ?? ''} data-start={element.start ?? ''}>
       <div className="turn-header" contentEditable={false}>
         <SpeakerChip turnId={element.id} speakerId={element.speakerId ?? null} />
-        <TimecodeField turnId={element.id} field="start" seconds={element.start ?? null} />
+        {/* Only when set (it shows nothing otherwise): 1,500 untimed turns then open without 3,000 of them. */}
+        {element.start != null ? <TimecodeField turnId={element.id} field="start" seconds={element.start} /> : null}
         {element.start != null && element.end != null ? <span aria-hidden="true">–</span> : null}
-        <TimecodeField turnId={element.id} field="end" seconds={element.end ?? null} />
+        {element.end != null ? <TimecodeField turnId={element.id} field="end" seconds={element.end} /> : null}
         <TurnBlameNote element={element} />
         <TurnCommentMarker turnId={element.id} />
       </div>
