@@ -15,7 +15,7 @@ import { composeDecorate } from '../../editor/compose-decorate.ts';
 import { connectEditor } from '../../editor/connect-editor.ts';
 import { useBlameDecorate } from '../history/blame-decorations.ts';
 import { useCommentDecorate } from '../comments/comment-decorations.ts';
-import { useCommentThreads } from '../comments/use-comment-threads.ts';
+import { useCommentThreadsAfter } from '../comments/use-comment-threads-after.ts';
 import { useGlossaryDecorate } from '../glossary/glossary-decorations.ts';
 import { GlossaryOverlay } from '../glossary/glossary-overlay.tsx';
 import type { GlossaryHit } from '@verity/common';
@@ -28,6 +28,7 @@ import { PresenceBar } from './presence-bar.tsx';
 import { RemoteCursorOverlay } from './remote-cursors.tsx';
 import { ShortcutSheet } from './shortcut-sheet.tsx';
 import { SpeakerRoster } from './speaker-roster.tsx';
+import { useAfterOpen } from './use-after-open.ts';
 import { useClaims } from './use-claims.ts';
 import { useEditorCommands } from './use-editor-commands.ts';
 import { useSpeakers } from './use-speakers.ts';
@@ -88,8 +89,10 @@ export function TranscriptEditor({ provider, user, canEdit, header, onEditorRead
   const blameDecorate = useBlameDecorate(editor);
   const [glossaryHits, setGlossaryHits] = useState<readonly GlossaryHit[]>([]);
   const glossaryDecorate = useGlossaryDecorate(editor, glossaryHits);
+  // The comment and glossary overlays read and decorate once the text is shown (see useAfterOpen).
+  const isOpen = useAfterOpen();
   // Each overlay (authors, comments, glossary hits) keeps its own cache; Slate gets one function.
-  const commentDecorate = useCommentDecorate(editor, provider.doc, useCommentThreads(provider).threads);
+  const commentDecorate = useCommentDecorate(editor, provider.doc, useCommentThreadsAfter(provider, isOpen).threads);
   const decorate = useMemo(() => composeDecorate(blameDecorate, glossaryDecorate, commentDecorate), [blameDecorate, glossaryDecorate, commentDecorate]);
   const speakerMap = useMemo(() => new Map(speakers.map((speaker) => [speaker.id, speaker])), [speakers]);
   const { claim, claimEdit } = useClaims(provider.awareness);
@@ -257,7 +260,7 @@ export function TranscriptEditor({ provider, user, canEdit, header, onEditorRead
               onClose={closeRoster}
             />
           ) : null}
-          <GlossaryOverlay provider={provider} editor={editor} speakers={speakers} canEdit={canEdit} onHits={setGlossaryHits} />
+          {isOpen ? <GlossaryOverlay provider={provider} editor={editor} speakers={speakers} canEdit={canEdit} onHits={setGlossaryHits} /> : null}
           {isSheetOpen ? <ShortcutSheet onClose={() => setIsSheetOpen(false)} /> : null}
         </SpeakersContext.Provider>
       </EditorActionsContext.Provider>
