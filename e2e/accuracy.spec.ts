@@ -1,26 +1,11 @@
-import { randomBytes } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { apiPost } from './fixtures.ts';
+import { importSeed000, skipWithoutSeed000 } from './seed-fixtures.ts';
 import { expectSaved, openEditor, openSideTab, person } from './live-fixtures.ts';
 
-const seedFile = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../shared/seeds/000_4888b5e5729f2cf0.txt');
-test.skip(!existsSync(seedFile), `seed 000 is missing (${seedFile})`);
+skipWithoutSeed000();
 test.describe.configure({ timeout: 180_000 });
-
-/** Imports seed 000 through the API, as the import screen uploads it. */
-async function importSeed(page: Page): Promise<string> {
-  await page.request.get('/api/setup');
-  const token = (await page.request.storageState()).cookies.find((cookie) => cookie.name === 'verity_csrf')!.value;
-  const response = await page.request.post(`/api/imports?title=${encodeURIComponent(`Accuracy ${randomBytes(4).toString('hex')}`)}`, {
-    data: readFileSync(seedFile),
-    headers: { 'content-type': 'application/octet-stream', 'x-file-name': '000.txt', 'x-csrf-token': token },
-  });
-  expect(response.status()).toBe(201);
-  return ((await response.json()) as { transcript: { id: string } }).transcript.id;
-}
 
 const sentence = 'So the movement that the GAC made';
 
@@ -54,7 +39,7 @@ async function selectWord(page: Page, context: string, word: string) {
 test('seed 000: a reviewer types over GAC, classifies the correction from the history; the other sees the class live, in the editor too, and the report gives NER by class', async ({ browser }) => {
   const ada = await person(browser, 'Ada Owner');
   const bea = await person(browser, 'Bea Reviewer');
-  const id = await importSeed(ada.page);
+  const id = await importSeed000(ada.page, 'Accuracy');
   await apiPost(ada.page, `/api/transcripts/${id}/members`, { email: bea.email, role: 'reviewer' });
   await openEditor(ada.page, id);
   await openEditor(bea.page, id);

@@ -1,25 +1,10 @@
-import { randomBytes } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { expect, test, type Page } from '@playwright/test';
 import { apiPost } from './fixtures.ts';
+import { importSeed000, skipWithoutSeed000 } from './seed-fixtures.ts';
 import { openEditor, person } from './live-fixtures.ts';
 
-const seedFile = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../shared/seeds/000_4888b5e5729f2cf0.txt');
-test.skip(!existsSync(seedFile), `seed 000 is missing (${seedFile})`);
+skipWithoutSeed000();
 test.describe.configure({ timeout: 180_000 });
-
-async function importSeed(page: Page): Promise<string> {
-  await page.request.get('/api/setup');
-  const token = (await page.request.storageState()).cookies.find((cookie) => cookie.name === 'verity_csrf')!.value;
-  const response = await page.request.post(`/api/imports?title=${encodeURIComponent(`Comments ${randomBytes(4).toString('hex')}`)}`, {
-    data: readFileSync(seedFile),
-    headers: { 'content-type': 'application/octet-stream', 'x-file-name': '000.txt', 'x-csrf-token': token },
-  });
-  expect(response.status()).toBe(201);
-  return ((await response.json()) as { transcript: { id: string } }).transcript.id;
-}
 
 const turnText = (page: Page, index = 0) => page.getByTestId('turn').nth(index).locator('.turn-text');
 
@@ -53,7 +38,7 @@ async function selectInTurn(page: Page, words: string, at?: number, turn = 0) {
 test('seed 000: comment on words mentioning a reviewer, who sees it live with its highlight, replies; the anchor follows edits before and inside it; resolving shows for both; an open comment blocks approval until waived', async ({ browser }) => {
   const ada = await person(browser, 'Ada Owner');
   const bea = await person(browser, 'Bea Reviewer');
-  const id = await importSeed(ada.page);
+  const id = await importSeed000(ada.page, 'Comments');
   await apiPost(ada.page, `/api/transcripts/${id}/members`, { email: bea.email, role: 'reviewer' });
   await openEditor(ada.page, id);
   await openEditor(bea.page, id);

@@ -1,30 +1,11 @@
-import { randomBytes } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { apiPost } from './fixtures.ts';
+import { countInEditor, importSeed000, skipWithoutSeed000 } from './seed-fixtures.ts';
 import { openEditor, person } from './live-fixtures.ts';
 
-const seedFile = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../shared/seeds/000_4888b5e5729f2cf0.txt');
-test.skip(!existsSync(seedFile), `seed 000 is missing (${seedFile})`);
+skipWithoutSeed000();
 test.describe.configure({ timeout: 180_000 });
-
-/** Imports seed 000 through the API, as the import screen uploads it. */
-async function importSeed(page: Page): Promise<string> {
-  await page.request.get('/api/setup');
-  const token = (await page.request.storageState()).cookies.find((cookie) => cookie.name === 'verity_csrf')!.value;
-  const response = await page.request.post(`/api/imports?title=${encodeURIComponent(`IGF ${randomBytes(4).toString('hex')}`)}`, {
-    data: readFileSync(seedFile),
-    headers: { 'content-type': 'application/octet-stream', 'x-file-name': '000.txt', 'x-csrf-token': token },
-  });
-  expect(response.status()).toBe(201);
-  return ((await response.json()) as { transcript: { id: string } }).transcript.id;
-}
-
-/** How often a phrase occurs as whole words in the editor's text (all of it, on screen or not). */
-const countPhrase = (page: Page, phrase: string) =>
-  page.getByTestId('transcript-editor').evaluate((element, p) => (element.textContent ?? '').match(new RegExp(`\\b${p}\\b`, 'g'))?.length ?? 0, phrase);
 
 const group = (page: Page, term: string) => page.getByTestId('glossary-panel').locator(`[data-testid="glossary-group"][data-term="${term}"]`);
 
@@ -32,7 +13,7 @@ test('seed 000 glossary: the owner attaches a list (consensus ← know Cus, GFCE
   const ada = await person(browser, 'Ada Owner');
   const bea = await person(browser, 'Bea Reviewer');
   await ada.page.setViewportSize({ width: 1280, height: 720 });
-  const id = await importSeed(ada.page);
+  const id = await importSeed000(ada.page, 'IGF');
   await apiPost(ada.page, `/api/transcripts/${id}/members`, { email: bea.email, role: 'reviewer' });
   await openEditor(ada.page, id);
   await openEditor(bea.page, id);
@@ -80,27 +61,27 @@ test('seed 000 glossary: the owner attaches a list (consensus ← know Cus, GFCE
   const popover = ada.page.getByTestId('glossary-popover');
   await expect(popover).toContainText('know Cus → consensus');
   await popover.getByTestId('glossary-popover-fix').click();
-  await expect.poll(() => countPhrase(ada.page, 'know Cus')).toBe(0);
+  await expect.poll(() => countInEditor(ada.page, 'know Cus')).toBe(0);
   // Bea sees the text and the count change live.
-  await expect.poll(() => countPhrase(bea.page, 'know Cus')).toBe(0);
+  await expect.poll(() => countInEditor(bea.page, 'know Cus')).toBe(0);
   await expect(bea.page.getByTestId('glossary-hit-count')).toHaveText('10');
   await expect(group(bea.page, 'consensus')).toHaveCount(0);
 
   // Undo (the focus stayed in the text) reverts the fix as one step, for everyone.
   await ada.page.keyboard.press('Control+z');
-  await expect.poll(() => countPhrase(ada.page, 'know Cus')).toBe(1);
-  await expect.poll(() => countPhrase(bea.page, 'know Cus')).toBe(1);
+  await expect.poll(() => countInEditor(ada.page, 'know Cus')).toBe(1);
+  await expect.poll(() => countInEditor(bea.page, 'know Cus')).toBe(1);
   await expect(bea.page.getByTestId('glossary-hit-count')).toHaveText('11');
 
   // "Fix all 10" for GFCE from the panel: one change, and one undo step.
   await group(ada.page, 'GFCE').getByTestId('glossary-fix-all').click();
   await expect(panel.getByTestId('glossary-message')).toContainText('Fixed 10');
-  await expect.poll(() => countPhrase(bea.page, 'GFCE')).toBe(10);
-  await expect.poll(() => countPhrase(bea.page, 'GAC')).toBe(0);
+  await expect.poll(() => countInEditor(bea.page, 'GFCE')).toBe(10);
+  await expect.poll(() => countInEditor(bea.page, 'GAC')).toBe(0);
   await expect(bea.page.getByTestId('glossary-hit-count')).toHaveText('1');
   await ada.page.getByTestId('transcript-editor').focus();
   await ada.page.keyboard.press('Control+z');
-  await expect.poll(() => countPhrase(bea.page, 'GAC')).toBe(10);
+  await expect.poll(() => countInEditor(bea.page, 'GAC')).toBe(10);
   await expect(bea.page.getByTestId('glossary-hit-count')).toHaveText('11');
   await expect(ada.page.getByTestId('save-status')).toContainText('saved');
 

@@ -1,26 +1,11 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { expect, test, type Page } from '@playwright/test';
 import { apiPost } from './fixtures.ts';
+import { importSeed000, skipWithoutSeed000 } from './seed-fixtures.ts';
 import { openEditor, openSideTab, person } from './live-fixtures.ts';
 
-const seedFile = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../shared/seeds/000_4888b5e5729f2cf0.txt');
-test.skip(!existsSync(seedFile), `seed 000 is missing (${seedFile})`);
+skipWithoutSeed000();
 test.describe.configure({ timeout: 180_000 });
-
-/** Imports seed 000 through the API, as the import screen uploads it. */
-async function importSeed(page: Page): Promise<string> {
-  await page.request.get('/api/setup');
-  const token = (await page.request.storageState()).cookies.find((cookie) => cookie.name === 'verity_csrf')!.value;
-  const response = await page.request.post(`/api/imports?title=${encodeURIComponent(`Queue ${randomBytes(4).toString('hex')}`)}`, {
-    data: readFileSync(seedFile),
-    headers: { 'content-type': 'application/octet-stream', 'x-file-name': '000.txt', 'x-csrf-token': token },
-  });
-  expect(response.status()).toBe(201);
-  return ((await response.json()) as { transcript: { id: string } }).transcript.id;
-}
 
 const openCount = async (page: Page) => Number((await page.getByTestId('queue-count').textContent())?.match(/\d+/)?.[0] ?? NaN);
 
@@ -28,7 +13,7 @@ test('seed 000: Ada applies the suggested speaker to turn 34 from the queue; Bea
   const ada = await person(browser, 'Ada Owner');
   const bea = await person(browser, 'Bea Second');
   await ada.page.setViewportSize({ width: 1280, height: 720 });
-  const id = await importSeed(ada.page);
+  const id = await importSeed000(ada.page, 'Queue');
   await apiPost(ada.page, `/api/transcripts/${id}/members`, { email: bea.email, role: 'editor' });
   await openEditor(ada.page, id);
   await openEditor(bea.page, id);
@@ -92,7 +77,7 @@ test('seed 000: Ada applies the suggested speaker to turn 34 from the queue; Bea
 test('seed 000: glossary hits and an open comment are in the queue; Fix, Ignore and Resolve from it reach the other reviewer live and are recorded', async ({ browser }) => {
   const ada = await person(browser, 'Ada Owner');
   const bea = await person(browser, 'Bea Second');
-  const id = await importSeed(ada.page);
+  const id = await importSeed000(ada.page, 'Queue');
   await apiPost(ada.page, `/api/transcripts/${id}/members`, { email: bea.email, role: 'reviewer' });
   const created = await apiPost<{ id?: string; glossary?: { id: string } }>(ada.page, '/api/glossaries', { name: `IGF ${randomBytes(3).toString('hex')}` });
   const glossaryId = created.glossary?.id ?? created.id!;
@@ -159,7 +144,7 @@ test('seed 000: glossary hits and an open comment are in the queue; Fix, Ignore 
 test('a viewer sees the queue and its record but no actions, and the server refuses them', async ({ browser }) => {
   const ada = await person(browser, 'Ada Owner');
   const vic = await person(browser, 'Vic Viewer');
-  const id = await importSeed(ada.page);
+  const id = await importSeed000(ada.page, 'Queue');
   await apiPost(ada.page, `/api/transcripts/${id}/members`, { email: vic.email, role: 'viewer' });
   await openEditor(vic.page, id);
   await openSideTab(vic.page, 'queue');

@@ -25,7 +25,6 @@ async function importTranscript(page: Page, title: string): Promise<string> {
   return ((await response.json()) as { transcript: { id: string } }).transcript.id;
 }
 
-
 /** Picks a format in the Export menu and returns the downloaded file's name and bytes. */
 async function download(page: Page, format: string): Promise<{ name: string; bytes: Buffer }> {
   await page.getByTestId('export-format').selectOption(format);

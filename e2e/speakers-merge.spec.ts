@@ -1,26 +1,10 @@
-import { randomBytes } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { expect, test, type Page } from '@playwright/test';
 import { apiPost } from './fixtures.ts';
+import { importSeed000, skipWithoutSeed000 } from './seed-fixtures.ts';
 import { openEditor, openSideTab, person } from './live-fixtures.ts';
 
-const seedFile = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../shared/seeds/000_4888b5e5729f2cf0.txt');
-test.skip(!existsSync(seedFile), `seed 000 is missing (${seedFile})`);
+skipWithoutSeed000();
 test.describe.configure({ timeout: 180_000 });
-
-/** Imports seed 000 through the API, as the import screen uploads it. */
-async function importSeed(page: Page): Promise<string> {
-  await page.request.get('/api/setup');
-  const token = (await page.request.storageState()).cookies.find((cookie) => cookie.name === 'verity_csrf')!.value;
-  const response = await page.request.post(`/api/imports?title=${encodeURIComponent(`GFCE speakers ${randomBytes(4).toString('hex')}`)}`, {
-    data: readFileSync(seedFile),
-    headers: { 'content-type': 'application/octet-stream', 'x-file-name': '000.txt', 'x-csrf-token': token },
-  });
-  expect(response.status()).toBe(201);
-  return ((await response.json()) as { transcript: { id: string } }).transcript.id;
-}
 
 /** The speaker chips in the editor whose name matches, on screen or not. */
 const chips = (page: Page, name: RegExp) => page.getByTestId('transcript-editor').getByTestId('speaker-chip').filter({ hasText: name });
@@ -32,7 +16,7 @@ test('seed 000: a reviewer merges the two MANON labels from the Speakers panel; 
   const rae = await person(browser, 'Rae Reviewer');
   const ben = await person(browser, 'Ben Reviewer');
   const val = await person(browser, 'Val Viewer');
-  const id = await importSeed(owner.page);
+  const id = await importSeed000(owner.page, 'GFCE speakers');
   for (const [who, role] of [[rae, 'reviewer'], [ben, 'reviewer'], [val, 'viewer']] as const) await apiPost(owner.page, `/api/transcripts/${id}/members`, { email: who.email, role });
   const { speakers } = (await (await owner.page.request.get(`/api/transcripts/${id}/speakers`)).json()) as { speakers: { speaker: { id: string; label: string } }[] };
   const into = speakers.find((entry) => entry.speaker.label === 'MANON VAN TIENHOVEN')!.speaker.id;

@@ -1,36 +1,18 @@
-import { randomBytes } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect, test, type Page } from '@playwright/test';
 import { apiPost } from './fixtures.ts';
+import { countInEditor, importSeed000, skipWithoutSeed000 } from './seed-fixtures.ts';
 import { openEditor, openSideTab, person } from './live-fixtures.ts';
 
-const seedFile = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../shared/seeds/000_4888b5e5729f2cf0.txt');
-test.skip(!existsSync(seedFile), `seed 000 is missing (${seedFile})`);
+skipWithoutSeed000();
 test.describe.configure({ timeout: 180_000 });
-
-/** Imports seed 000 through the API, as the import screen uploads it. */
-async function importSeed(page: Page): Promise<string> {
-  await page.request.get('/api/setup');
-  const token = (await page.request.storageState()).cookies.find((cookie) => cookie.name === 'verity_csrf')!.value;
-  const response = await page.request.post(`/api/imports?title=${encodeURIComponent(`GFCE ${randomBytes(4).toString('hex')}`)}`, {
-    data: readFileSync(seedFile),
-    headers: { 'content-type': 'application/octet-stream', 'x-file-name': '000.txt', 'x-csrf-token': token },
-  });
-  expect(response.status()).toBe(201);
-  return ((await response.json()) as { transcript: { id: string } }).transcript.id;
-}
-
-/** How often a whole word occurs in the editor's text (all of it, on screen or not). */
-const countWord = (page: Page, word: string) =>
-  page.getByTestId('transcript-editor').evaluate((element, w) => (element.textContent ?? '').match(new RegExp(`\\b${w}\\b`, 'g'))?.length ?? 0, word);
 
 test('seed 000 in the workspace: find GAC, preview, replace 10 as one change, undo, replace again; the other editor and the panels follow live', async ({ browser }) => {
   const ada = await person(browser, 'Ada Owner');
   const bea = await person(browser, 'Bea Second');
   await ada.page.setViewportSize({ width: 1280, height: 720 });
-  const id = await importSeed(ada.page);
+  const id = await importSeed000(ada.page, 'GFCE');
   await apiPost(ada.page, `/api/transcripts/${id}/members`, { email: bea.email, role: 'editor' });
   await openEditor(ada.page, id);
   await openEditor(bea.page, id);
@@ -70,22 +52,22 @@ test('seed 000 in the workspace: find GAC, preview, replace 10 as one change, un
   await find.getByTestId('find-hit').first().getByRole('checkbox').check();
   await find.getByTestId('replace-selected').click();
   await expect(find.getByTestId('find-message')).toContainText('Replaced 10 of 10');
-  await expect.poll(() => countWord(ada.page, 'GFCE')).toBe(10);
-  await expect.poll(() => countWord(ada.page, 'GAC')).toBe(0);
-  await expect.poll(() => countWord(bea.page, 'GFCE')).toBe(10);
+  await expect.poll(() => countInEditor(ada.page, 'GFCE')).toBe(10);
+  await expect.poll(() => countInEditor(ada.page, 'GAC')).toBe(0);
+  await expect.poll(() => countInEditor(bea.page, 'GFCE')).toBe(10);
   // "GACE" was never a hit.
-  await expect.poll(() => countWord(ada.page, 'GACE')).toBe(1);
+  await expect.poll(() => countInEditor(ada.page, 'GACE')).toBe(1);
 
   // Undo reverts the whole replace in one step, for everyone.
   await find.getByTestId('undo-replace').click();
-  await expect.poll(() => countWord(ada.page, 'GAC')).toBe(10);
-  await expect.poll(() => countWord(bea.page, 'GAC')).toBe(10);
-  await expect.poll(() => countWord(bea.page, 'GFCE')).toBe(0);
+  await expect.poll(() => countInEditor(ada.page, 'GAC')).toBe(10);
+  await expect.poll(() => countInEditor(bea.page, 'GAC')).toBe(10);
+  await expect.poll(() => countInEditor(bea.page, 'GFCE')).toBe(0);
 
   // Apply again: the hits were found again after the undo.
   await expect(find.getByTestId('find-status')).toContainText('10 hits');
   await find.getByTestId('replace-selected').click();
-  await expect.poll(() => countWord(bea.page, 'GFCE')).toBe(10);
+  await expect.poll(() => countInEditor(bea.page, 'GFCE')).toBe(10);
   await expect(find.getByTestId('find-status')).toContainText('No hits');
   await expect(ada.page.getByTestId('save-status')).toContainText('saved');
 
@@ -121,7 +103,7 @@ test('seed 000 in the workspace: find GAC, preview, replace 10 as one change, un
 
 test('a regex that backtracks for ever is stopped with a message and the page stays usable', async ({ browser }) => {
   const ada = await person(browser, 'Ada Owner');
-  const id = await importSeed(ada.page);
+  const id = await importSeed000(ada.page, 'GFCE');
   await openEditor(ada.page, id);
   await openSideTab(ada.page, 'find');
   const find = ada.page.getByTestId('find-panel');
@@ -140,7 +122,7 @@ test('a regex that backtracks for ever is stopped with a message and the page st
 test('the review queue: Alt+N goes to the first open item, giving that turn a speaker resolves it for both reviewers', async ({ browser }) => {
   const ada = await person(browser, 'Ada Owner');
   const bea = await person(browser, 'Bea Second');
-  const id = await importSeed(ada.page);
+  const id = await importSeed000(ada.page, 'GFCE');
   await apiPost(ada.page, `/api/transcripts/${id}/members`, { email: bea.email, role: 'editor' });
   await openEditor(ada.page, id);
   await openEditor(bea.page, id);
