@@ -73,7 +73,10 @@ export class LiveTranscriptProvider {
 
   constructor(transcriptId: string, options: LiveTranscriptProviderOptions = {}) {
     this.transcriptId = transcriptId.toLowerCase();
-    this.socket = options.createSocket?.() ?? io({ withCredentials: true, autoConnect: false });
+    // WebSocket first: socket.io's default starts with HTTP long-polling and upgrades later, which cost
+    // an opening several round trips and sent the whole first sync base64-encoded over polling. Where a
+    // proxy refuses WebSockets, tryAllTransports falls back to polling.
+    this.socket = options.createSocket?.() ?? io({ withCredentials: true, autoConnect: false, transports: ['websocket', 'polling'], tryAllTransports: true });
     this.socket.on('connect', this.handleConnect);
     this.socket.on('disconnect', this.handleDisconnect);
     this.socket.on('connect_error', this.handleConnectError);
