@@ -4,7 +4,7 @@ import type { LiveTranscriptProvider } from '../../realtime/live-transcript-prov
 import { useLiveSnapshot } from '../../realtime/use-live-snapshot.ts';
 import { useCommentActions } from './comment-actions.ts';
 import { groupOpenThreads } from './comment-decorations.ts';
-import { useCommentThreads } from './use-comment-threads.ts';
+import { useCommentThreadsAfter } from './use-comment-threads-after.ts';
 
 /** Open thread ids by the turn their words are in (what the margin markers show). */
 const OpenCommentsByTurnContext = createContext<ReadonlyMap<string, readonly string[]>>(new Map<string, readonly string[]>());
@@ -15,8 +15,10 @@ const OpenCommentsByTurnContext = createContext<ReadonlyMap<string, readonly str
  * threads it reads nothing (opening a transcript pays nothing for it). The map keeps its identity
  * while its content is the same, so the markers re-render only when it changes.
  */
-export function CommentMarginProvider({ provider, children }: { provider: LiveTranscriptProvider; children: ReactNode }) {
-  const { threads } = useCommentThreads(provider);
+export function CommentMarginProvider({ provider, isOpen = true, children }: { provider: LiveTranscriptProvider; isOpen?: boolean; children: ReactNode }) {
+  // Not while the editor opens (isOpen false): the read costs the server a document load, and its
+  // answer would re-render every turn's marker in the middle of the first render.
+  const { threads } = useCommentThreadsAfter(provider, isOpen);
   const open = useMemo(() => threads.filter((thread) => thread.resolvedAt === null), [threads]);
   if (open.length === 0) return <OpenCommentsByTurnContext.Provider value={noComments}>{children}</OpenCommentsByTurnContext.Provider>;
   return (

@@ -103,7 +103,7 @@ export function TranscriptWorkspace({ transcript, header, dock, onReviewChanged,
         <section className="transcript-body" data-testid="transcript-body" aria-label="Transcript text">
           <CommentActionsContext.Provider value={commentActions}>
             {provider ? (
-              <CommentMarginProvider provider={provider}>
+              <CommentMarginProvider provider={provider} isOpen={isEditorShown}>
                 <LiveTranscript live={live} role={transcript.role} onEditorReady={setEditor} />
               </CommentMarginProvider>
             ) : (
