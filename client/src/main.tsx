@@ -1,3 +1,5 @@
+// First: the session's requests and a transcript's connection start while the rest evaluates.
+import './boot/early.ts';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app.tsx';

@@ -36,7 +36,9 @@ export function useLiveTranscript(transcriptId: string): { provider: LiveTranscr
     const key = transcriptId.toLowerCase();
     const early = started.get(key);
     started.delete(key);
-    const created = early ?? new LiveTranscriptProvider(transcriptId);
+    // One closed before it was wanted (e.g. opened before signing in) is replaced, not adopted.
+    if (early?.getState().closed) early.destroy();
+    const created = early && !early.getState().closed ? early : new LiveTranscriptProvider(transcriptId);
     inUse.set(key, (inUse.get(key) ?? 0) + 1);
     setProvider(created);
     return () => {

@@ -2,6 +2,7 @@ import { createContext, useCallback, useContext, useEffect, useMemo, useState, t
 import { apiRoutes, type ChangePasswordRequest, type LoginRequest, type SetupRequest, type SetupStatus, type SignupRequest, type User } from '@verity/common';
 import * as authApi from '../../api/auth.api.ts';
 import { onUnauthenticated } from '../../api/api-client.ts';
+import { takeEarly } from '../../boot/start-early.ts';
 
 type SessionState =
   | { status: 'loading' }
@@ -38,10 +39,12 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     const controller = new AbortController();
     // Both at once (every page waits for them). /api/setup also sets the CSRF cookie that later POSTs
     // need; /api/auth/me is a GET and needs none. Before set-up there is no user to ask about.
-    const user = authApi.fetchCurrentUser(controller.signal);
+    // The first time, main.tsx has already asked (startEarly).
+    const fetchUser = () => authApi.fetchCurrentUser(controller.signal);
+    const fetchSetup = () => authApi.fetchSetupStatus(controller.signal);
+    const user = (attempt === 0 ? takeEarly('me', fetchUser) : undefined) ?? fetchUser();
     user.catch(() => undefined);
-    authApi
-      .fetchSetupStatus(controller.signal)
+    ((attempt === 0 ? takeEarly('setup', fetchSetup) : undefined) ?? fetchSetup())
       .then(async (setup) => ({ setup, user: setup.needsSetup ? null : await user }))
       .then(
         ({ setup, user }) => {

@@ -6,6 +6,7 @@ import { fetchTranscript } from '../../api/transcripts.api.ts';
 import { useApiQuery } from '../../api/use-api-query.ts';
 import { RelativeTime } from '../../components/relative-time.tsx';
 import { ErrorState, LoadingState } from '../../components/page-state.tsx';
+import { takeEarly } from '../../boot/start-early.ts';
 import { useDocumentTitle } from '../../components/use-document-title.ts';
 import { startLiveTranscript } from '../../realtime/use-live-transcript.ts';
 import { BlameProvider } from '../history/blame-overlay.tsx';
@@ -18,7 +19,8 @@ import { TranscriptTitle } from './transcript-title.tsx';
 /** One transcript: its header above the workspace (the live editor and the side panel). */
 export function TranscriptPage() {
   const { id = '' } = useParams();
-  const query = useApiQuery(`transcript:${id}`, (signal) => fetchTranscript(id, signal));
+  // The first page's summary was asked for before the app rendered (startEarly).
+  const query = useApiQuery(`transcript:${id}`, (signal) => takeEarly(`transcript:${id}`, () => fetchTranscript(id, signal)) ?? fetchTranscript(id, signal));
   // The live connection (the document itself) opens while the summary loads, not after it; the
   // workspace adopts it. For an id that is not the caller's, the server refuses the join as well.
   useEffect(() => startLiveTranscript(id), [id]);
