@@ -61,6 +61,31 @@ describe('LiveSession sync', () => {
     expect(connect('erin').text()).toBe('server: then first');
   });
 
+  it('sends joiners the loaded checkpoint (kept by a repair that changed nothing), then the document as changed', async () => {
+    const store = new MemoryUpdateStore();
+    const seed = new Y.Doc();
+    seed.getText('body').insert(0, 'checkpointed');
+    await store.saveCheckpoint(transcriptId, Y.encodeStateAsUpdate(seed), 0);
+    const join = (session: LiveSession, userId: string) => {
+      const client = new FakeConnectionBuilder(session).withUser(userId).join();
+      open.clients.push(client);
+      return client;
+    };
+    const quiet = await LiveSession.load({ transcriptId, store, repairOnLoad: (doc) => (doc.transact(() => undefined), false) });
+    open.sessions.push(quiet);
+    const bob = join(quiet, 'bob');
+    expect(bob.text()).toBe('checkpointed');
+    await bob.edit(insert('edited, '));
+    expect(join(quiet, 'carol').text()).toBe('edited, checkpointed');
+
+    // A repair that changes the document on load: the checkpoint no longer stands for it.
+    const other = new MemoryUpdateStore();
+    await other.saveCheckpoint(transcriptId, Y.encodeStateAsUpdate(seed), 0);
+    const repaired = await LiveSession.load({ transcriptId, store: other, repairOnLoad: (doc) => (doc.getText('body').insert(0, 'repaired '), true) });
+    open.sessions.push(repaired);
+    expect(join(repaired, 'dave').text()).toBe('repaired checkpointed');
+  });
+
   it('sends what the server has and the client lacks in reply to sync step 1', async () => {
     const { session, connect } = await openSession();
     const alice = connect('alice');

@@ -96,10 +96,13 @@ export class LiveSession {
     this.headSeq = loaded.lastSeq;
     this.checkpointStartedSeq = loaded.checkpointSeq;
     this.presence = new SessionAwareness(this.doc, (message, except) => this.broadcast(message, except), (client) => this.owners.ownerOf(client));
-    // Any transaction may change the document (afterTransaction costs nothing; an 'update' listener
-    // would make Yjs encode every transaction for it).
-    this.doc.on('afterTransaction', () => {
-      this.fullState = null;
+    // A freshly loaded checkpoint is the whole document already encoded (a first join sends it as it
+    // is); any transaction that adds or deletes content makes it stale (afterTransaction costs nothing;
+    // an 'update' listener would make Yjs encode every transaction for it), as does content left pending.
+    this.fullState = loaded.encoded ?? null;
+    this.doc.on('afterTransaction', (transaction) => {
+      const isChanged = transaction.deleteSet.clients.size > 0 || [...transaction.afterState].some(([client, clock]) => transaction.beforeState.get(client) !== clock);
+      if (isChanged || this.doc.store.pendingStructs !== null || this.doc.store.pendingDs !== null) this.fullState = null;
     });
   }
 

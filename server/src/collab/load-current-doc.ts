@@ -9,6 +9,8 @@ export interface CurrentDoc {
   lastSeq: number;
   /** Seq the loaded checkpoint covers (0 for the seed, or when there is none). */
   checkpointSeq: number;
+  /** The checkpoint's bytes when no row followed it: the whole document, already encoded. */
+  encoded?: Uint8Array;
 }
 
 /** A Y.Doc with the root types of the live layout declared, so updates integrate into the right kinds. */
@@ -36,7 +38,7 @@ export async function loadCurrentDoc(store: UpdateStore, transcriptId: string): 
       Y.applyUpdate(doc, row.update);
       lastSeq = Math.max(lastSeq, row.seq);
     }
-    return { doc, lastSeq, checkpointSeq };
+    return { doc, lastSeq, checkpointSeq, encoded: checkpoint && lastSeq === checkpointSeq ? checkpoint.state : undefined };
   } catch (error) {
     doc.destroy();
     throw error;
