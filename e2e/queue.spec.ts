@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { expect, test, type Page } from '@playwright/test';
 import { apiPost } from './fixtures.ts';
-import { importSeed000, skipWithoutSeed000 } from './seed-fixtures.ts';
+import { importSeed000, saveDocsScreenshot, skipWithoutSeed000 } from './seed-fixtures.ts';
 import { openEditor, openSideTab, person } from './live-fixtures.ts';
 
 skipWithoutSeed000();
@@ -114,6 +114,7 @@ test('seed 000: glossary hits and an open comment are in the queue; Fix, Ignore 
   const beaQueue = bea.page.getByTestId('queue-panel');
   await expect(beaQueue.getByText('Glossary hits (10)')).toBeVisible();
   await expect(beaQueue.getByText('Open comments (1)')).toBeVisible();
+  await saveDocsScreenshot(bea.page, 'queue.png');
   const comment = adaQueue.getByTestId('queue-item').filter({ hasText: 'Open comment' });
   await expect(comment).toContainText('Turn 1 ·');
   await expect(comment).toContainText('Ada Owner: Is the name spelled right?');

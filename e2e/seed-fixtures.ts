@@ -7,6 +7,11 @@ import { expect, test, type Page } from '@playwright/test';
 /** Seed 000 (IGF 2018: 39 turns, 36 unattributed, "GAC" for GFCE, two spellings of MANON), beside the project in ../shared. */
 export const seed000File = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../shared/seeds/000_4888b5e5729f2cf0.txt');
 
+/** Saves the page as a README screenshot (docs/<name>) when VERITY_SCREENSHOT is set; a no-op otherwise. */
+export async function saveDocsScreenshot(page: Page, name: string): Promise<void> {
+  if (process.env.VERITY_SCREENSHOT) await page.screenshot({ path: path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../docs', name) });
+}
+
 /** Skips the calling spec file when the seed is not beside the checkout (it is not ours to commit). */
 export function skipWithoutSeed000(): void {
   test.skip(!existsSync(seed000File), `seed 000 is missing (${seed000File})`);

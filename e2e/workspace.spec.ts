@@ -1,8 +1,6 @@
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { expect, test, type Page } from '@playwright/test';
 import { apiPost } from './fixtures.ts';
-import { countInEditor, importSeed000, skipWithoutSeed000 } from './seed-fixtures.ts';
+import { countInEditor, importSeed000, saveDocsScreenshot, skipWithoutSeed000 } from './seed-fixtures.ts';
 import { openEditor, openSideTab, person } from './live-fixtures.ts';
 
 skipWithoutSeed000();
@@ -44,7 +42,7 @@ test('seed 000 in the workspace: find GAC, preview, replace 10 as one change, un
   await expect(find.getByTestId('find-hit').first()).toContainText('Turn');
   await expect(find.locator('ins.find-replacement')).toHaveCount(10);
   // VERITY_SCREENSHOT=1 refreshes the README's picture (docs/editor.png) from this moment.
-  if (process.env.VERITY_SCREENSHOT) await ada.page.screenshot({ path: path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../docs/editor.png') });
+  await saveDocsScreenshot(ada.page, 'editor.png');
 
   // Untick one, tick it again: the preview follows; then apply all ten as one change.
   await find.getByTestId('find-hit').first().getByRole('checkbox').uncheck();

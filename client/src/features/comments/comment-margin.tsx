@@ -51,7 +51,11 @@ export function TurnCommentMarker({ turnId }: { turnId: string }) {
   const label = `${ids.length} open comment${ids.length === 1 ? '' : 's'}`;
   return (
     <button type="button" className="turn-comment-marker" onClick={() => openComment(ids[0]!)} aria-label={`${label} on this turn — show in the Comments tab`} title={label} data-testid="turn-comment-marker">
-      💬 {ids.length}
+      {/* A drawn bubble, not an emoji: many Linux machines have no emoji font and would show a box. */}
+      <svg className="turn-comment-icon" viewBox="0 0 16 16" width="14" height="14" aria-hidden="true" focusable="false">
+        <path d="M2 2.5h12a1 1 0 0 1 1 1v7a1 1 0 0 1-1 1H7l-3.5 3v-3H2a1 1 0 0 1-1-1v-7a1 1 0 0 1 1-1z" fill="none" stroke="currentColor" strokeWidth="1.4" strokeLinejoin="round" />
+      </svg>{' '}
+      {ids.length}
     </button>
   );
 }

@@ -95,7 +95,7 @@ export function CommentsPanel({ transcriptId, myRole, provider, editor, draft, o
       <div className="queue-filters comment-filters">
         <label className="field">
           <span className="field-label">Show</span>
-          <select value={filter} onChange={(event) => setFilter(event.target.value as StateFilter)} data-testid="comments-filter">
+          <select className="select select-compact" value={filter} onChange={(event) => setFilter(event.target.value as StateFilter)} data-testid="comments-filter">
             <option value="open">Open</option>
             <option value="resolved">Resolved</option>
             <option value="all">All</option>
