@@ -7,6 +7,7 @@ import { blockOffsetRange } from '../../editor/offset-range.ts';
 import type { TranscriptEditor } from '../../editor/types.ts';
 import { useSpeakers } from '../editor/use-speakers.ts';
 import { useFind } from './use-find.ts';
+import { UndoNotice } from '../../components/undo-notice.tsx';
 
 interface FindPanelProps {
   doc: Y.Doc;
@@ -72,16 +73,7 @@ export function FindPanel({ doc, editor, canEdit, focusKey }: FindPanelProps) {
           ) : null}
         </div>
       ) : null}
-      {find.message ? (
-        <p className="find-message" role="status" data-testid="find-message">
-          {find.message}{' '}
-          {find.canUndo ? (
-            <button type="button" className="button button-ghost button-small" onClick={find.undo} data-testid="undo-replace">
-              Undo
-            </button>
-          ) : null}
-        </p>
-      ) : null}
+      <UndoNotice message={find.message} canUndo={find.canUndo} onUndo={find.undo} testId="find-message" undoTestId="undo-replace" />
       <ol className="find-hits" data-testid="find-hits">
         {find.hits.map((hit) => {
           const key = findHitKey(hit);

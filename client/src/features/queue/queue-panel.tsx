@@ -15,6 +15,7 @@ import { QueueRow } from './queue-row.tsx';
 import { ResolvedList } from './resolved-list.tsx';
 import { useQueueActions } from './use-queue-actions.ts';
 import { useQueueRecord } from './use-queue-record.ts';
+import { UndoNotice } from '../../components/undo-notice.tsx';
 
 const kindLabels: Record<OpenItemKind, string> = { uncertain: 'Uncertain spans', unattributed: 'Turns without a speaker', duplicateSpeaker: 'Probable duplicate speakers', glossary: 'Glossary hits', comment: 'Open comments' };
 const kinds = Object.keys(kindLabels) as OpenItemKind[];
@@ -122,16 +123,7 @@ export function QueuePanel({ transcriptId, provider, editor, canEdit }: QueuePan
           Next
         </button>
       </div>
-      {queue.message ? (
-        <p className="find-message" role="status" data-testid="queue-message">
-          {queue.message}{' '}
-          {queue.canUndo ? (
-            <button type="button" className="button button-ghost button-small" onClick={queue.undo} data-testid="queue-undo">
-              Undo
-            </button>
-          ) : null}
-        </p>
-      ) : null}
+      <UndoNotice message={queue.message} canUndo={queue.canUndo} onUndo={queue.undo} testId="queue-message" undoTestId="queue-undo" />
       <PanelError error={queue.error} onDismiss={queue.resetError} />
       <PanelError error={record.error} onRetry={record.reload} />
       <ol className="queue-items" data-testid="queue-items">

@@ -6,6 +6,7 @@ import type { TranscriptEditor } from '../../editor/types.ts';
 import type { LiveTranscriptProvider } from '../../realtime/live-transcript-provider.ts';
 import { useLiveSnapshot } from '../../realtime/use-live-snapshot.ts';
 import { useSpeakerEdits } from './use-speaker-edits.ts';
+import { UndoNotice } from '../../components/undo-notice.tsx';
 
 interface SpeakersPanelProps {
   myRole: Role;
@@ -34,16 +35,7 @@ export function SpeakersPanel({ myRole, provider, editor }: SpeakersPanelProps) 
         <h2 id="speakers-heading">Speakers</h2>
       </div>
       <p className="muted">{measured.totalWords} words in all.</p>
-      {edits.message ? (
-        <p className="muted" role="status" data-testid="speakers-message">
-          {edits.message}{' '}
-          {edits.canUndo ? (
-            <button type="button" className="button button-ghost button-small" onClick={edits.undo} data-testid="undo-speaker-edit">
-              Undo
-            </button>
-          ) : null}
-        </p>
-      ) : null}
+      <UndoNotice message={edits.message} canUndo={edits.canUndo} onUndo={edits.undo} testId="speakers-message" undoTestId="undo-speaker-edit" />
       <PanelError error={action.error} onDismiss={action.reset} />
       <ul className="speaker-list">
         {measured.speakers.map((entry) => (
