@@ -1,5 +1,6 @@
 import { Suspense } from 'react';
 import { BrowserRouter, Route, Routes } from 'react-router-dom';
+import { ChunkBoundary } from './components/chunk-boundary.tsx';
 import { LoadingState } from './components/page-state.tsx';
 import { RequireSession } from './features/auth/require-session.tsx';
 import { SessionProvider } from './features/auth/session-context.tsx';
@@ -15,25 +16,27 @@ export function App() {
     <BrowserRouter>
       <SessionProvider>
         <SessionGate>
-          <Suspense fallback={<LoadingState />}>
-            <Routes>
-              <Route path="/setup" element={<SetupPage />} />
-              <Route path="/login" element={<LoginPage />} />
-              <Route path="/signup" element={<SignupPage />} />
-              {/* Public so that signed-out people see what they are invited to before logging in. */}
-              <Route path="/invite/:token" element={<InvitePage />} />
-              <Route element={<RequireSession />}>
-                <Route element={<AppLayout />}>
-                  <Route index element={<TranscriptListPage />} />
-                  <Route path="/t/:id" element={<TranscriptPage />} />
-                  <Route path="/import" element={<ImportPage />} />
-                  <Route path="/account" element={<AccountPage />} />
-                  <Route path="/glossaries" element={<GlossariesPage />} />
-                  <Route path="*" element={<NotFoundPage />} />
+          <ChunkBoundary what="this page">
+            <Suspense fallback={<LoadingState />}>
+              <Routes>
+                <Route path="/setup" element={<SetupPage />} />
+                <Route path="/login" element={<LoginPage />} />
+                <Route path="/signup" element={<SignupPage />} />
+                {/* Public so that signed-out people see what they are invited to before logging in. */}
+                <Route path="/invite/:token" element={<InvitePage />} />
+                <Route element={<RequireSession />}>
+                  <Route element={<AppLayout />}>
+                    <Route index element={<TranscriptListPage />} />
+                    <Route path="/t/:id" element={<TranscriptPage />} />
+                    <Route path="/import" element={<ImportPage />} />
+                    <Route path="/account" element={<AccountPage />} />
+                    <Route path="/glossaries" element={<GlossariesPage />} />
+                    <Route path="*" element={<NotFoundPage />} />
+                  </Route>
                 </Route>
-              </Route>
-            </Routes>
-          </Suspense>
+              </Routes>
+            </Suspense>
+          </ChunkBoundary>
         </SessionGate>
       </SessionProvider>
     </BrowserRouter>

@@ -1,5 +1,6 @@
 import { Suspense } from 'react';
 import { Link, Outlet } from 'react-router-dom';
+import { ChunkBoundary } from '../../components/chunk-boundary.tsx';
 import { LoadingState } from '../../components/page-state.tsx';
 import { UserMenu } from './user-menu.tsx';
 
@@ -22,9 +23,11 @@ export function AppLayout() {
       </header>
       <main id="main" className="page" tabIndex={-1}>
         {/* Here too, so the top bar stays while a page's code loads. */}
-        <Suspense fallback={<LoadingState />}>
-          <Outlet />
-        </Suspense>
+        <ChunkBoundary what="this page">
+          <Suspense fallback={<LoadingState />}>
+            <Outlet />
+          </Suspense>
+        </ChunkBoundary>
       </main>
     </div>
   );

@@ -1,5 +1,6 @@
 import { lazy, Suspense, useState, type ReactNode } from 'react';
 import type { Role, TranscriptStatus } from '@verity/common';
+import { ChunkBoundary } from '../../components/chunk-boundary.tsx';
 import { LoadingState } from '../../components/page-state.tsx';
 import type { TranscriptEditor } from '../../editor/types.ts';
 import type { LiveTranscriptProvider } from '../../realtime/live-transcript-provider.ts';
@@ -83,7 +84,9 @@ export function SidePanel(props: SidePanelProps) {
         visited.has(entry.id) ? (
           <div key={entry.id} role="tabpanel" id={`side-panel-${entry.id}`} aria-labelledby={`side-tab-${entry.id}`} className="side-tabpanel" hidden={tab !== entry.id}>
             <PanelVisibilityContext.Provider value={tab === entry.id}>
-              <Suspense fallback={<LoadingState label={`Loading ${entry.label.toLowerCase()}…`} />}>{panels[entry.id]()}</Suspense>
+              <ChunkBoundary what={`the ${entry.label.toLowerCase()} panel`}>
+                <Suspense fallback={<LoadingState label={`Loading ${entry.label.toLowerCase()}…`} />}>{panels[entry.id]()}</Suspense>
+              </ChunkBoundary>
             </PanelVisibilityContext.Provider>
           </div>
         ) : null,
