@@ -49,7 +49,15 @@ async function openEditor(page: Page, transcriptId: string): Promise<number> {
     },
     undefined,
     { polling: 'raf', timeout: 60_000 },
-  );
+  ).catch(async (error: unknown) => {
+    // Say what the page shows instead (a closed connection, a status stuck on "saving"…).
+    const shown = await page.evaluate(() => ({
+      status: document.querySelector('[data-testid="save-status"]')?.getAttribute('data-status') ?? null,
+      editable: document.querySelector('[data-testid="transcript-editor"]')?.getAttribute('contenteditable') ?? null,
+      text: (document.querySelector('main')?.textContent ?? '').slice(0, 300),
+    })).catch(() => null);
+    throw new Error(`the editor did not become editable: ${JSON.stringify(shown)}`, { cause: error });
+  });
   return (await handle.jsonValue()) as number;
 }
 
