@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { withYHistory, withYjs, YjsEditor } from '@slate-yjs/core';
-import { createEditor, Transforms } from 'slate';
+import { YjsEditor } from '@slate-yjs/core';
+import { Transforms } from 'slate';
 import * as Y from 'yjs';
-import { contentKey, createTranscriptDoc, mergeSpeakersInDoc, readTranscriptDoc, transcriptSchema } from '@verity/common';
+import { contentKey, mergeSpeakersInDoc, readTranscriptDoc, transcriptSchema } from '@verity/common';
 import type { TranscriptEditor } from './types.ts';
 import { isLatestStep, runUndoableEdit } from './undoable-edit.ts';
+import { bindTestEditor } from '../testing/bind-test-editor.ts';
 
 const transcript = transcriptSchema.parse({
   schema: 'verity.transcript/1',
@@ -17,14 +18,7 @@ const transcript = transcriptSchema.parse({
   notes: [],
 });
 
-/** A bound editor on its own copy of the document, as the client has it. */
-function boundEditor() {
-  const doc = new Y.Doc();
-  Y.applyUpdate(doc, Y.encodeStateAsUpdate(createTranscriptDoc(transcript)));
-  const editor = withYHistory(withYjs(createEditor(), doc.get(contentKey, Y.XmlText))) as unknown as TranscriptEditor;
-  YjsEditor.connect(editor);
-  return { doc, editor };
-}
+const boundEditor = () => bindTestEditor(transcript);
 const origin = { name: 'test-panel' };
 /** Types at the start of the last turn; the editor hands its changes to Yjs on flush (normally after a tick). */
 function type(editor: TranscriptEditor, text: string) {

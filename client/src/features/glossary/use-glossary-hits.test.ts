@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { withYHistory, withYjs, YjsEditor } from '@slate-yjs/core';
-import { createEditor, Transforms } from 'slate';
-import * as Y from 'yjs';
-import { collectGlossaryTerms, contentKey, createTranscriptDoc, findGlossaryHits, readSearchableBlocks, readTranscriptDoc, transcriptSchema } from '@verity/common';
-import type { TranscriptEditor } from '../../editor/types.ts';
+import { YjsEditor } from '@slate-yjs/core';
+import { Transforms } from 'slate';
+import type * as Y from 'yjs';
+import { collectGlossaryTerms, findGlossaryHits, readSearchableBlocks, readTranscriptDoc, transcriptSchema } from '@verity/common';
 import { glossaryHitRanges } from './glossary-decorations.ts';
 import { applyGlossaryFix } from './use-glossary-hits.ts';
+import { bindTestEditor } from '../../testing/bind-test-editor.ts';
 
 const transcript = transcriptSchema.parse({
   schema: 'verity.transcript/1',
@@ -19,13 +19,7 @@ const transcript = transcriptSchema.parse({
 });
 const lists = [{ name: 'IGF', terms: [{ id: 'g1', term: 'consensus', misrecognitions: ['know Cus'] }, { id: 'g2', term: 'GFCE', misrecognitions: ['GAC'] }] }];
 
-function boundEditor() {
-  const doc = new Y.Doc();
-  Y.applyUpdate(doc, Y.encodeStateAsUpdate(createTranscriptDoc(transcript)));
-  const editor = withYHistory(withYjs(createEditor(), doc.get(contentKey, Y.XmlText))) as unknown as TranscriptEditor;
-  YjsEditor.connect(editor);
-  return { doc, editor };
-}
+const boundEditor = () => bindTestEditor(transcript);
 const hitsOf = (doc: Y.Doc) => findGlossaryHits(readSearchableBlocks(doc), collectGlossaryTerms(readTranscriptDoc(doc).speakers, lists)).hits;
 const texts = (doc: Y.Doc) => readSearchableBlocks(doc).map((block) => block.text);
 
