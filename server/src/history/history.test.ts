@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { hashTranscript, historyRoutes as paths, turnPlainText, type BlameResponse, type CompareResponse, type VersionSummary } from '@verity/common';
 import { importTranscript } from '../imports/import-transcript.ts';
 import { buildUser, TestClient } from '../testing/factories.ts';
-import { until, type LiveClient } from '../testing/live-test-server.ts';
+import { settleAll, until, type LiveClient } from '../testing/live-test-server.ts';
 import { useLiveTestServer } from '../testing/use-live-test-server.ts';
 import { AutoVersions } from './auto-versions.ts';
 
@@ -28,16 +28,6 @@ async function setUp() {
   });
   const http = async (user: { email: string }) => new TestClient(live.server.app).signIn(user.email);
   return { id: transcript.id, alice: alice!, bob: bob!, kaja: kaja!, viewer: viewer!, stranger: stranger!, http };
-}
-
-async function settleAll(...clients: LiveClient[]): Promise<void> {
-  for (const client of clients) await client.settle();
-  // Normalization (a server row) follows an edit; wait until every client holds the same document.
-  await until(async () => {
-    for (const client of clients) await client.settle();
-    const texts = clients.map((client) => JSON.stringify(client.transcript.turns));
-    return texts.every((text) => text === texts[0]);
-  }, 'convergence');
 }
 
 const texts = (client: LiveClient) => client.transcript.turns.map((turn) => turnPlainText(turn));

@@ -6,7 +6,7 @@ import { importTranscript } from '../imports/import-transcript.ts';
 import { approveTranscript } from '../review/approve-transcript.ts';
 import { submitForReview } from '../review/submit-for-review.ts';
 import { buildUser } from '../testing/factories.ts';
-import { until, type LiveClient } from '../testing/live-test-server.ts';
+import { settleAll, until, type LiveClient } from '../testing/live-test-server.ts';
 import { useLiveTestServer } from '../testing/use-live-test-server.ts';
 import { addMember } from '../transcripts/members.ts';
 
@@ -27,14 +27,6 @@ async function setUp() {
   return { id: transcript.id, alice: alice!, bob: bob!, carol: carol! };
 }
 
-async function converge(...clients: LiveClient[]): Promise<void> {
-  await until(async () => {
-    for (const client of clients) await client.settle();
-    const texts = clients.map((client) => JSON.stringify(client.transcript.turns));
-    return texts.every((text) => text === texts[0]);
-  }, 'convergence');
-}
-
 const texts = (client: LiveClient) => client.transcript.turns.map((turn) => turnPlainText(turn));
 const replaceOrigin = { name: 'find-and-replace' };
 
@@ -51,7 +43,7 @@ describe('find & replace through the live document', () => {
     b.block(0).insert(b.block(0).length, ' Indeed.');
     b.block(1).insert(0, 'Well. ');
     expect(applyReplacements(a.doc, anchored, replaceOrigin)).toEqual({ replaced: 3, skipped: 0 });
-    await converge(a, b);
+    await settleAll(a, b);
 
     const expected = ['Good morning everyone. The GFCE met in Geneva, and the GFCE agreed. Indeed.', 'Well. Thank you. We will now hear from the GFCE floor.', 'The next item is the budget.'];
     expect(texts(a)).toEqual(expected);

@@ -72,6 +72,18 @@ export async function until(condition: () => boolean | Promise<boolean>, what: s
 }
 
 /**
+ * Waits until every client's frames are acknowledged and all hold the same turns (normalization, a
+ * server row of its own, can follow an edit, so one round of acknowledgements is not enough).
+ */
+export async function settleAll(...clients: LiveClient[]): Promise<void> {
+  await until(async () => {
+    for (const client of clients) await client.settle();
+    const texts = clients.map((client) => JSON.stringify(client.transcript.turns));
+    return texts.every((text) => text === texts[0]);
+  }, 'convergence');
+}
+
+/**
  * A y-protocols client over the real socket that edits its Y.Doc the way the Slate editor (through
  * @slate-yjs) does: text inside a block's Y.XmlText, attributes on the block, splits as tail deletion
  * plus a copied block. `settle()` waits until every frame it sent is acknowledged.
