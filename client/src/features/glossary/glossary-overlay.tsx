@@ -36,7 +36,7 @@ export function GlossaryOverlay(props: GlossaryOverlayProps) {
 }
 
 function ActiveGlossaryOverlay({ provider, editor, canEdit, onHits }: GlossaryOverlayProps) {
-  const { hits } = useGlossaryHits(provider, provider.transcriptId);
+  const { hits } = useGlossaryHits(provider);
   // Same hits at the same places: the editor keeps its decorations (no re-render of the text).
   const signature = useRef('');
   useEffect(() => {

@@ -27,7 +27,7 @@ interface GlossaryPanelProps {
  * lists (terms, CSV). Lists and hits follow live: others' typing, fixes and list changes show at once.
  */
 export function GlossaryPanel({ transcriptId, myRole, provider, editor }: GlossaryPanelProps) {
-  const glossary = useGlossaryHits(provider, transcriptId);
+  const glossary = useGlossaryHits(provider);
   const canAttach = can(myRole, 'attachGlossaries');
   const canFix = can(myRole, 'correct') && editor !== null;
   const action = useAsyncAction((change: () => Promise<unknown>) => change());

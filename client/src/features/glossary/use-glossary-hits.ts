@@ -59,7 +59,7 @@ function matcherFor(doc: Y.Doc, terms: readonly GlossaryMatchTerm[]): GlossaryMa
  * the live snapshot as people type (the same throttled tick every panel shares) and when the lists
  * change on the server (the `glossary` topic). Keys survive edits elsewhere (block, text, occurrence).
  */
-export function useGlossaryHits(provider: LiveTranscriptProvider, transcriptId: string): GlossaryHits {
+export function useGlossaryHits(provider: LiveTranscriptProvider): GlossaryHits {
   const store = glossaryStoreFor(provider);
   const state = useSyncExternalStore(store.subscribe, store.getState);
   const snapshot = useLiveSnapshot(provider.doc);
@@ -73,7 +73,6 @@ export function useGlossaryHits(provider: LiveTranscriptProvider, transcriptId: 
     computed.set(snapshot, next);
     return next;
   }, [snapshot, state.lists, provider.doc]);
-  void transcriptId; // The provider is the transcript's; the id stays in the signature for callers' clarity.
   return { hits: entry.result.hits, isTruncated: entry.result.isTruncated, terms: entry.terms, lists: state.lists, status: state.status, error: state.error, reload: store.reload };
 }
 

@@ -45,7 +45,7 @@ export function QueuePanel({ transcriptId, provider, editor, canEdit }: QueuePan
   if (isVisible && transcript !== live) setTranscript(live);
   const record = useQueueRecord(provider, transcriptId);
   const comments = useOpenComments(provider, transcriptId);
-  const glossary = useGlossaryHits(provider, transcriptId);
+  const glossary = useGlossaryHits(provider);
   const items = useMemo(() => listOpenItems(transcript, { comments, glossaryHits: glossary.hits }, record.dismissed), [transcript, comments, glossary.hits, record.dismissed]);
   const suggestions = useMemo(() => groupByTurn(suggestTurnSpeakers(transcript)), [transcript]);
   const [hidden, setHidden] = useState<ReadonlySet<OpenItemKind>>(new Set());
