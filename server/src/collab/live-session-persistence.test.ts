@@ -126,6 +126,28 @@ describe('LiveSession persistence', () => {
     expect(reloaded.doc.getText('body').toString()).toBe('');
   });
 
+  it('a transcript deleted under the session: its failed appends are refused without a store_failed close, so the deletion tells why', async () => {
+    const store = new GatedStore();
+    let exists = true;
+    store.hasTranscript = () => Promise.resolve(exists);
+    const { session, connect } = await open(store);
+    const alice = connect('alice');
+
+    const pending = alice.edit(insert('typed as it was deleted'));
+    await tick();
+    exists = false;
+    store.gates[0]!.fail(new Error('insert violates foreign key constraint'));
+
+    const result = await pending;
+    expect(result).toMatchObject({ kind: 'rejected', reason: 'store_failed' });
+    expect(result).not.toHaveProperty('close');
+    expect(await alice.edit(insert('and more'))).toMatchObject({ kind: 'rejected', reason: 'store_failed' });
+    expect(alice.connection.closedWith).toBeNull();
+    expect(session.lastSeq).toBe(0);
+    await session.close('not_found');
+    expect(alice.connection.closedWith).toBe('not_found');
+  });
+
   it('stores what arrives while a group is written as the next group, one at a time, acknowledging in receive order', async () => {
     const store = new GatedStore();
     const { connect } = await open(store);

@@ -47,6 +47,8 @@ export class LiveSession {
   readonly presence: SessionAwareness;
 
   private readonly store: UpdateStore;
+  /** Why the log failed, once a failure was seen (see failStore). */
+  private storeFailure: Promise<'store_failed' | 'transcript_gone'> | null = null;
   private readonly checkpointEvery: number;
   private readonly normalize: NormalizeDoc | undefined;
   private readonly checkUpdate: CheckUpdate;
@@ -348,8 +350,16 @@ export class LiveSession {
     return this.log.hasFailed ? this.failStore() : result();
   }
 
-  /** A group could not be stored: the document holds updates the log lacks, so the session ends. */
-  private failStore(): ReceiveResult {
+  /**
+   * A group could not be stored: the document holds updates the log lacks, so the session ends with
+   * store_failed. Unless the transcript was deleted meanwhile (why its appends now fail): then the
+   * update is refused without a close, and the deletion's revocation (its domain event, or the
+   * periodic revalidation when another process deleted it) tells everyone the true reason, which a
+   * store_failed close racing it would hide. Asked once per session.
+   */
+  private async failStore(): Promise<ReceiveResult> {
+    this.storeFailure ??= this.store.hasTranscript ? this.store.hasTranscript(this.transcriptId).then((exists) => (exists ? 'store_failed' : 'transcript_gone'), () => 'store_failed' as const) : Promise.resolve('store_failed' as const);
+    if ((await this.storeFailure) === 'transcript_gone') return reject('store_failed', 'the transcript was deleted');
     if (!this.isClosing) void this.close('store_failed');
     return reject('store_failed', 'the update could not be saved', 'store_failed');
   }

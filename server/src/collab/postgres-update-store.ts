@@ -30,6 +30,10 @@ export class PostgresUpdateStore implements UpdateStore {
    * (a client id someone already owns violates the primary key and fails the whole statement).
    * Resolves after COMMIT.
    */
+  async hasTranscript(transcriptId: string): Promise<boolean> {
+    return (await this.prisma.transcript.count({ where: { id: transcriptId } })) > 0;
+  }
+
   async append({ transcriptId, userId, update, claims = [] }: AppendUpdate): Promise<{ seq: number }> {
     const dbUserId = userId === systemUserId ? null : userId;
     const rows = await this.prisma.$queryRaw<{ seq: number }[]>`

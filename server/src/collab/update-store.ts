@@ -53,4 +53,9 @@ export interface UpdateStore {
   loadClientOwners(transcriptId: string): Promise<Map<number, string>>;
   /** Stores a full state that contains every row up to and including `uptoSeq`. */
   saveCheckpoint(transcriptId: string, state: Uint8Array, uptoSeq: number): Promise<void>;
+  /**
+   * False once the transcript is gone (deleted while its session was open): why an append failed.
+   * Optional: without it a failed append is always a store failure.
+   */
+  hasTranscript?(transcriptId: string): Promise<boolean>;
 }
