@@ -127,9 +127,8 @@ describe('LiveSession persistence', () => {
   });
 
   it('a transcript deleted under the session: its failed appends are refused without a store_failed close, so the deletion tells why', async () => {
-    const store = new GatedStore();
     let exists = true;
-    store.hasTranscript = () => Promise.resolve(exists);
+    const store = Object.assign(new GatedStore(), { hasTranscript: () => Promise.resolve(exists) });
     const { session, connect } = await open(store);
     const alice = connect('alice');
 
